@@ -1,0 +1,62 @@
+//! Converting [`HostValue`]s into V8 values, and V8 values back for simple results.
+
+use engine::HostValue;
+
+/// Builds the V8 value for `value`; byte vectors become an ArrayBuffer's backing store.
+pub(crate) fn to_v8<'s>(
+    scope: &v8::PinScope<'s, '_>,
+    value: HostValue,
+) -> v8::Local<'s, v8::Value> {
+    match value {
+        HostValue::Undefined => v8::undefined(scope).into(),
+        HostValue::Null => v8::null(scope).into(),
+        HostValue::Bool(b) => v8::Boolean::new(scope, b).into(),
+        HostValue::Number(n) => v8::Number::new(scope, n).into(),
+        HostValue::BigInt(n) => v8::BigInt::new_from_i64(scope, n).into(),
+        HostValue::String(s) => string(scope, &s).into(),
+        HostValue::Bytes(bytes) => {
+            let len = bytes.len();
+            let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
+            let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
+            match v8::Uint8Array::new(scope, buffer, 0, len) {
+                Some(array) => array.into(),
+                None => v8::undefined(scope).into(),
+            }
+        }
+        HostValue::Array(items) => {
+            let elements: Vec<_> = items.into_iter().map(|v| to_v8(scope, v)).collect();
+            v8::Array::new_with_elements(scope, &elements).into()
+        }
+        HostValue::Object(props) => {
+            let object = v8::Object::new(scope);
+            for (key, value) in props {
+                let key = string(scope, &key);
+                let value = to_v8(scope, value);
+                object.set(scope, key.into(), value);
+            }
+            object.into()
+        }
+    }
+}
+
+/// A V8 string; strings too long for V8 become the empty string rather than a panic.
+pub(crate) fn string<'s>(scope: &v8::PinScope<'s, '_>, s: &str) -> v8::Local<'s, v8::String> {
+    v8::String::new(scope, s).unwrap_or_else(|| v8::String::empty(scope))
+}
+
+/// The host view of a script's completion value: primitives come back, objects don't.
+pub(crate) fn from_v8(scope: &v8::PinScope<'_, '_>, value: v8::Local<v8::Value>) -> HostValue {
+    if value.is_undefined() {
+        HostValue::Undefined
+    } else if value.is_null() {
+        HostValue::Null
+    } else if value.is_boolean() {
+        HostValue::Bool(value.is_true())
+    } else if value.is_number() {
+        HostValue::Number(value.number_value(scope).unwrap_or(f64::NAN))
+    } else if value.is_string() {
+        HostValue::String(value.to_rust_string_lossy(scope))
+    } else {
+        HostValue::Undefined
+    }
+}

@@ -1,0 +1,134 @@
+//! `internalBinding('engine')`: hooks the host calls, microtasks, promise rejections, and
+//! the source arrow of an error.
+
+use std::collections::HashMap;
+
+use super::set_fn;
+use crate::convert::string;
+use crate::exception::source_arrow;
+
+/// The JS functions the bootstrap registered by name (an isolate slot).
+#[derive(Default)]
+pub(crate) struct Hooks(pub HashMap<String, v8::Global<v8::Function>>);
+
+pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Object>) {
+    set_fn(scope, object, "setHook", set_hook);
+    set_fn(scope, object, "runMicrotasks", run_microtasks);
+    set_fn(scope, object, "enqueueMicrotask", enqueue_microtask);
+    set_fn(
+        scope,
+        object,
+        "setPromiseRejectCallback",
+        set_promise_reject_callback,
+    );
+    set_fn(scope, object, "getErrorSourceArrow", get_error_source_arrow);
+    set_fn(scope, object, "getHeapStatistics", get_heap_statistics);
+}
+
+/// `[heapTotal, heapUsed, external, arrayBuffers]` for `process.memoryUsage()`.
+fn get_heap_statistics(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let stats = scope.get_heap_statistics();
+    let values = [
+        stats.total_heap_size(),
+        stats.used_heap_size(),
+        stats.external_memory(),
+        stats.external_memory(),
+    ];
+    let elements: Vec<v8::Local<v8::Value>> = values
+        .iter()
+        .map(|v| v8::Number::new(scope, *v as f64).into())
+        .collect();
+    rv.set(v8::Array::new_with_elements(scope, &elements).into());
+}
+
+fn store_hook(scope: &mut v8::PinScope<'_, '_>, name: String, value: v8::Local<v8::Value>) {
+    let Ok(function) = v8::Local::<v8::Function>::try_from(value) else {
+        let message = string(scope, "hook must be a function");
+        let error = v8::Exception::type_error(scope, message);
+        scope.throw_exception(error);
+        return;
+    };
+    let global = v8::Global::new(scope, function);
+    if let Some(hooks) = scope.get_slot_mut::<Hooks>() {
+        hooks.0.insert(name, global);
+    }
+}
+
+fn set_hook(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let name = args.get(0).to_rust_string_lossy(scope);
+    store_hook(scope, name, args.get(1));
+}
+
+fn set_promise_reject_callback(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    store_hook(scope, "promiseReject".to_owned(), args.get(0));
+}
+
+fn run_microtasks(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    scope.perform_microtask_checkpoint();
+}
+
+fn enqueue_microtask(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    if let Ok(function) = v8::Local::<v8::Function>::try_from(args.get(0)) {
+        scope.enqueue_microtask(function);
+    }
+}
+
+fn get_error_source_arrow(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let message = v8::Exception::create_message(scope, args.get(0));
+    let arrow = source_arrow(scope, message);
+    rv.set(string(scope, &arrow).into());
+}
+
+/// V8's promise-rejection notice, forwarded to the `promiseReject` hook as
+/// `(type, promise, reason)`: type 0 = rejected with no handler, 1 = handler added later.
+pub(crate) extern "C" fn promise_reject_callback(message: v8::PromiseRejectMessage) {
+    let kind = match message.get_event() {
+        v8::PromiseRejectEvent::PromiseRejectWithNoHandler => 0,
+        v8::PromiseRejectEvent::PromiseHandlerAddedAfterReject => 1,
+        _ => return,
+    };
+    v8::callback_scope!(unsafe scope, &message);
+    v8::scope!(let scope, scope);
+    let Some(hook) = scope
+        .get_slot::<Hooks>()
+        .and_then(|h| h.0.get("promiseReject").cloned())
+    else {
+        return;
+    };
+    let hook = v8::Local::new(scope, hook);
+    let promise = message.get_promise();
+    let reason = message
+        .get_value()
+        .unwrap_or_else(|| v8::undefined(scope).into());
+    let kind = v8::Integer::new(scope, kind);
+    let receiver = v8::undefined(scope);
+    hook.call(
+        scope,
+        receiver.into(),
+        &[kind.into(), promise.into(), reason],
+    );
+}

@@ -1,0 +1,49 @@
+//! V8 behind oxnode's [`engine`] traits.
+//!
+//! One process-wide platform is initialised on first use, after ICU's full data is loaded
+//! (so `Intl` and `toLocaleString` behave as in Node). Each [`V8Engine::new_realm`] makes an
+//! isolate with one context; ops are installed as functions whose `data` is the op's index,
+//! and every call goes through one trampoline ([`ops`]). Microtasks run only when JS or the
+//! host asks (`MicrotasksPolicy::Explicit`), which is how Node keeps its tick order.
+
+mod convert;
+mod exception;
+mod intrinsics;
+mod ops;
+mod realm;
+
+use std::sync::Once;
+
+pub use realm::V8Realm;
+
+/// The V8 engine: a factory for V8 realms.
+#[derive(Default)]
+pub struct V8Engine;
+
+static INIT: Once = Once::new();
+
+impl V8Engine {
+    /// Initialises V8 once for the process (ICU data, flags, platform) and returns the engine.
+    pub fn new() -> Self {
+        INIT.call_once(|| {
+            // Without full ICU data V8 answers Intl calls with "Icu error".
+            let _ = v8::icu::set_common_data_78(deno_core_icudata::ICU_DATA);
+            // Node's defaults: long stack traces are cut at 10 frames; harmony flags none.
+            v8::V8::set_flags_from_string("--stack-size=984");
+            let platform = v8::new_default_platform(0, false).make_shared();
+            v8::V8::initialize_platform(platform);
+            v8::V8::initialize();
+        });
+        V8Engine
+    }
+}
+
+impl engine::Engine for V8Engine {
+    fn new_realm(&self, options: engine::RealmOptions) -> Box<dyn engine::Realm> {
+        Box::new(V8Realm::new(options))
+    }
+
+    fn version(&self) -> (&'static str, String) {
+        ("v8", v8::V8::get_version().to_owned())
+    }
+}

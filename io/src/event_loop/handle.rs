@@ -1,0 +1,128 @@
+//! [`LoopHandle`]: what ops hold to talk to the loop from the JS thread.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// A finished request: the id JS gave it and the result its job produced.
+pub struct Completion {
+    /// The request id chosen by the caller of [`LoopHandle::spawn_blocking`].
+    pub id: u64,
+    /// Whatever the job returned; the op that submitted it knows the type.
+    pub result: Box<dyn Any + Send>,
+}
+
+/// A job for the blocking pool.
+pub type Job = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
+
+/// Runs blocking jobs off the JS thread and posts their [`Completion`]s to the loop.
+pub trait Executor {
+    /// Runs `job` on the pool; its result comes back as a completion with `id`.
+    fn spawn_blocking(&self, id: u64, job: Job);
+}
+
+/// The loop's bookkeeping, shared between the runner and the ops.
+pub(crate) struct LoopState {
+    pub start: Instant,
+    pub now_ms: f64,
+    pub timer_due: Option<f64>,
+    pub timer_ref: bool,
+    pub immediate_pending: bool,
+    pub immediate_ref: bool,
+    pub ref_handles: usize,
+    pub pending_requests: usize,
+    pub stop: bool,
+}
+
+impl LoopState {
+    pub(crate) fn new() -> Self {
+        LoopState {
+            start: Instant::now(),
+            now_ms: 0.0,
+            timer_due: None,
+            timer_ref: true,
+            immediate_pending: false,
+            immediate_ref: true,
+            ref_handles: 0,
+            pending_requests: 0,
+            stop: false,
+        }
+    }
+
+    /// libuv's `uv_loop_alive`: something ref'd is active.
+    pub(crate) fn alive(&self) -> bool {
+        (self.timer_ref && self.timer_due.is_some())
+            || (self.immediate_ref && self.immediate_pending)
+            || self.ref_handles > 0
+            || self.pending_requests > 0
+    }
+
+    pub(crate) fn update_time(&mut self) {
+        self.now_ms = self.start.elapsed().as_millis() as f64;
+    }
+}
+
+/// A cheap, cloneable handle on the loop for the JS thread.
+#[derive(Clone)]
+pub struct LoopHandle {
+    pub(crate) state: Rc<RefCell<LoopState>>,
+    pub(crate) executor: Arc<dyn Executor>,
+}
+
+impl LoopHandle {
+    /// The loop's cached time in ms since it started (libuv's `uv_now`).
+    pub fn now(&self) -> f64 {
+        self.state.borrow().now_ms
+    }
+
+    /// Refreshes the cached time (libuv's `uv_update_time`).
+    pub fn update_time(&self) {
+        self.state.borrow_mut().update_time();
+    }
+
+    /// Arms the single timer the JS timer lists use at loop time `due` ms, or disarms it.
+    pub fn schedule_timer(&self, due: Option<f64>) {
+        self.state.borrow_mut().timer_due = due;
+    }
+
+    /// Whether the armed timer keeps the loop alive.
+    pub fn set_timer_ref(&self, refed: bool) {
+        self.state.borrow_mut().timer_ref = refed;
+    }
+
+    /// Tells the loop whether immediates are queued and whether any of them is ref'd.
+    pub fn set_immediates(&self, pending: bool, refed: bool) {
+        let mut state = self.state.borrow_mut();
+        state.immediate_pending = pending;
+        state.immediate_ref = refed;
+    }
+
+    /// A handle (socket, server, child…) became active and ref'd.
+    pub fn ref_handle(&self) {
+        self.state.borrow_mut().ref_handles += 1;
+    }
+
+    /// A ref'd handle closed or was unref'd.
+    pub fn unref_handle(&self) {
+        let mut state = self.state.borrow_mut();
+        state.ref_handles = state.ref_handles.saturating_sub(1);
+    }
+
+    /// Runs `job` on the blocking pool; the loop stays alive until its completion is handled.
+    pub fn spawn_blocking(&self, id: u64, job: Job) {
+        self.state.borrow_mut().pending_requests += 1;
+        self.executor.spawn_blocking(id, job);
+    }
+
+    /// Makes the loop return at the end of the current phase.
+    pub fn stop(&self) {
+        self.state.borrow_mut().stop = true;
+    }
+
+    /// Whether anything ref'd keeps the loop alive.
+    pub fn alive(&self) -> bool {
+        self.state.borrow().alive()
+    }
+}

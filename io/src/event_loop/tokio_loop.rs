@@ -1,0 +1,154 @@
+//! [`TokioLoop`]: the default [`EventLoop`], a current-thread tokio runtime whose blocking
+//! pool plays libuv's thread pool.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+
+use super::handle::{Job, LoopState};
+use super::{Completion, EventLoop, Executor, LoopDriver, LoopHandle};
+
+/// libuv's default thread-pool size.
+const DEFAULT_POOL_SIZE: usize = 4;
+/// libuv's ceiling for `UV_THREADPOOL_SIZE`.
+const MAX_POOL_SIZE: usize = 1024;
+
+struct TokioExecutor {
+    runtime: tokio::runtime::Handle,
+    completions: mpsc::UnboundedSender<Completion>,
+}
+
+impl Executor for TokioExecutor {
+    fn spawn_blocking(&self, id: u64, job: Job) {
+        let completions = self.completions.clone();
+        self.runtime.spawn_blocking(move || {
+            let result = job();
+            // The receiver lives as long as the loop; a send after it is gone has no reader.
+            let _ = completions.send(Completion { id, result });
+        });
+    }
+}
+
+/// The default event loop.
+pub struct TokioLoop {
+    runtime: tokio::runtime::Runtime,
+    completions: mpsc::UnboundedReceiver<Completion>,
+    handle: LoopHandle,
+}
+
+impl TokioLoop {
+    /// A loop whose blocking pool has `UV_THREADPOOL_SIZE` threads (default 4).
+    pub fn new() -> std::io::Result<Self> {
+        let pool = std::env::var("UV_THREADPOOL_SIZE")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|n| *n > 0)
+            .map_or(DEFAULT_POOL_SIZE, |n| n.min(MAX_POOL_SIZE));
+        Self::with_pool_size(pool)
+    }
+
+    /// A loop with a blocking pool of `threads` threads.
+    pub fn with_pool_size(threads: usize) -> std::io::Result<Self> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .max_blocking_threads(threads.max(1))
+            .build()?;
+        let (sender, completions) = mpsc::unbounded_channel();
+        let executor = Arc::new(TokioExecutor {
+            runtime: runtime.handle().clone(),
+            completions: sender,
+        });
+        let handle = LoopHandle {
+            state: Rc::new(RefCell::new(LoopState::new())),
+            executor,
+        };
+        Ok(TokioLoop {
+            runtime,
+            completions,
+            handle,
+        })
+    }
+
+    /// Waits up to `timeout` (forever if `None`) for completions, then takes all that are ready.
+    fn poll(&mut self, timeout: Option<Duration>) -> Vec<Completion> {
+        let receiver = &mut self.completions;
+        let first = match timeout {
+            Some(t) if t.is_zero() => receiver.try_recv().ok(),
+            Some(t) => self.runtime.block_on(async {
+                tokio::time::timeout(t, receiver.recv())
+                    .await
+                    .ok()
+                    .flatten()
+            }),
+            None => self.runtime.block_on(receiver.recv()),
+        };
+        let mut ready: Vec<Completion> = first.into_iter().collect();
+        while let Ok(more) = self.completions.try_recv() {
+            ready.push(more);
+        }
+        ready
+    }
+
+    /// How long poll may block: not at all if immediates wait or the loop is stopping,
+    /// until the timer if one is armed, else until I/O.
+    fn poll_timeout(&self) -> Option<Duration> {
+        let state = self.handle.state.borrow();
+        if state.stop || state.immediate_pending {
+            return Some(Duration::ZERO);
+        }
+        if state.pending_requests == 0 && state.ref_handles == 0 && state.timer_due.is_none() {
+            return Some(Duration::ZERO);
+        }
+        state
+            .timer_due
+            .map(|due| Duration::from_millis((due - state.now_ms).max(0.0) as u64))
+    }
+}
+
+impl EventLoop for TokioLoop {
+    fn handle(&self) -> LoopHandle {
+        self.handle.clone()
+    }
+
+    fn run(&mut self, driver: &mut dyn LoopDriver) -> bool {
+        let state = self.handle.state.clone();
+        state.borrow_mut().stop = false;
+        let mut alive = state.borrow().alive();
+        if !alive {
+            state.borrow_mut().update_time();
+        }
+        while alive && !state.borrow().stop {
+            state.borrow_mut().update_time();
+
+            let (now, due) = {
+                let s = state.borrow();
+                (s.now_ms, s.timer_due)
+            };
+            if due.is_some_and(|due| due <= now) && !driver.timers(now) {
+                return false;
+            }
+
+            let timeout = self.poll_timeout();
+            let completions = self.poll(timeout);
+            for completion in completions {
+                {
+                    let mut s = state.borrow_mut();
+                    s.pending_requests = s.pending_requests.saturating_sub(1);
+                }
+                if !driver.completion(completion) {
+                    return false;
+                }
+            }
+
+            if state.borrow().immediate_pending && !driver.check() {
+                return false;
+            }
+
+            alive = state.borrow().alive();
+        }
+        true
+    }
+}

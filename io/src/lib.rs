@@ -1,0 +1,7 @@
+//! oxnode's libuv: the event loop that waits for I/O and timers, the blocking pool, and the
+//! native backends Node gets from c-ares, OpenSSL and zlib. No tokio type leaves this crate.
+
+pub mod compress;
+pub mod event_loop;
+
+pub use event_loop::{Completion, EventLoop, Executor, LoopDriver, LoopHandle, TokioLoop};

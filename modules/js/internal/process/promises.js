@@ -1,0 +1,71 @@
+'use strict';
+// Unhandled promise rejections, Node's default mode ('throw'): a rejection still without a
+// handler when the tick queue drains emits 'unhandledRejection'; with no listener it
+// becomes an uncaught exception.
+
+const { setPromiseRejectCallback } = internalBinding('engine');
+
+const kRejectedWithNoHandler = 0;
+const kHandlerAddedAfterReject = 1;
+
+const maybeUnhandled = new WeakMap();
+const pending = [];
+let asyncId = 0;
+
+function promiseRejectHandler(type, promise, reason) {
+  if (type === kRejectedWithNoHandler) {
+    maybeUnhandled.set(promise, { reason, uid: ++asyncId, warned: false });
+    pending.push(promise);
+  } else if (type === kHandlerAddedAfterReject) {
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) return;
+    maybeUnhandled.delete(promise);
+    if (info.warned) {
+      process.nextTick(() => process.emit('rejectionHandled', promise));
+    }
+  }
+}
+setPromiseRejectCallback(promiseRejectHandler);
+
+function hasRejectionToWarn() {
+  return pending.length > 0;
+}
+
+class UnhandledPromiseRejection extends Error {
+  code = 'ERR_UNHANDLED_REJECTION';
+  constructor(reason) {
+    super('This error originated either by throwing inside of an async function without a ' +
+          'catch block, or by rejecting a promise which was not handled with .catch().' +
+          ' The promise rejected with the reason "' +
+          require('internal/util/inspect').inspect(reason) + '".');
+    this.name = 'UnhandledPromiseRejection';
+  }
+}
+
+function throwUnhandledRejection(promise, reason) {
+  // An own `stack` check: reading it would format the stack and lose the error's location.
+  const isErrorLike = reason !== null && typeof reason === 'object' &&
+    Object.prototype.hasOwnProperty.call(reason, 'stack');
+  const err = isErrorLike ? reason :
+      new UnhandledPromiseRejection(reason);
+  require('internal/process/execution').triggerUncaughtException(err, true);
+}
+
+// Returns true if it may have queued ticks or microtasks (so the caller loops again).
+function processPromiseRejections() {
+  let maybeScheduled = false;
+  while (pending.length > 0) {
+    const promise = pending.shift();
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) continue;
+    info.warned = true;
+    const { reason } = info;
+    if (!process.emit('unhandledRejection', reason, promise)) {
+      throwUnhandledRejection(promise, reason);
+    }
+    maybeScheduled = true;
+  }
+  return maybeScheduled;
+}
+
+module.exports = { hasRejectionToWarn, processPromiseRejections };

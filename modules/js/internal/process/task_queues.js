@@ -1,0 +1,72 @@
+'use strict';
+// process.nextTick and the microtask interplay, in Node's order: after every callback from
+// the loop, the nextTick queue drains, then microtasks, repeating until both are empty and
+// no promise rejection is left to report.
+
+const { runMicrotasks, enqueueMicrotask } = internalBinding('engine');
+
+// A ring-free FIFO: an array with a moving head, compacted when half consumed.
+let queue = [];
+let head = 0;
+
+function hasTickScheduled() {
+  return head < queue.length;
+}
+
+let promises;
+function lazyPromises() {
+  return promises ??= require('internal/process/promises');
+}
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  if (process._exiting) return;
+  queue.push({ callback, args: args.length === 0 ? undefined : args });
+}
+
+function processTicksAndRejections() {
+  const { processPromiseRejections } = lazyPromises();
+  do {
+    while (head < queue.length) {
+      const tock = queue[head];
+      queue[head++] = undefined;
+      if (head > 1024 && head * 2 > queue.length) {
+        queue = queue.slice(head);
+        head = 0;
+      }
+      const { callback, args } = tock;
+      if (args === undefined) callback();
+      else callback(...args);
+    }
+    queue = [];
+    head = 0;
+    runMicrotasks();
+  } while (hasTickScheduled() || processPromiseRejections());
+}
+
+// What Node does when a callback from the loop returns (InternalCallbackScope::Close).
+function runNextTicks() {
+  const { hasRejectionToWarn } = lazyPromises();
+  if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
+  if (!hasTickScheduled() && !hasRejectionToWarn()) return;
+  processTicksAndRejections();
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  enqueueMicrotask(function runMicrotask() {
+    try {
+      callback();
+    } catch (error) {
+      require('internal/process/execution').triggerUncaughtException(error, false);
+    }
+  });
+}
+
+module.exports = { nextTick, processTicksAndRejections, runNextTicks, queueMicrotask, hasTickScheduled };

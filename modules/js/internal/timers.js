@@ -1,0 +1,342 @@
+'use strict';
+// The timer and immediate queues behind setTimeout/setInterval/setImmediate. As in Node,
+// JS keeps the queues and the loop keeps one native timer, armed at the earliest expiry;
+// the loop calls processTimers(now) when it falls due and processImmediate() in its
+// check phase. Timers are ordered by (expiry, insertion), which is Node's order.
+
+const binding = internalBinding('timers');
+const { runNextTicks } = require('internal/process/task_queues');
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const kTimerId = Symbol('asyncId');
+
+let nextId = 1;
+let insertSeq = 0;
+let refCount = 0;
+let armedAt = Infinity;
+// Binary min-heap of [expiry, seq, timer]; stale entries are skipped when popped.
+const heap = [];
+const knownById = new Map();
+
+function less(a, b) {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+function heapPush(entry) {
+  heap.push(entry);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!less(heap[i], heap[parent])) break;
+    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    i = parent;
+  }
+}
+
+function heapPop() {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  }
+  return top;
+}
+
+function isLive(entry) {
+  const timer = entry[2];
+  return !timer._destroyed && timer._seq === entry[1];
+}
+
+function arm(now) {
+  while (heap.length > 0 && !isLive(heap[0])) heapPop();
+  if (heap.length === 0) {
+    armedAt = Infinity;
+    binding.scheduleTimer(-1);
+    return;
+  }
+  const expiry = heap[0][0];
+  if (expiry !== armedAt) {
+    armedAt = expiry;
+    binding.scheduleTimer(Math.max(1, expiry - now));
+  }
+}
+
+function incRefCount() {
+  if (refCount++ === 0) binding.toggleTimerRef(true);
+}
+
+function decRefCount() {
+  if (--refCount === 0) binding.toggleTimerRef(false);
+}
+
+function insert(timer, start) {
+  timer._idleStart = start;
+  timer._seq = ++insertSeq;
+  const expiry = start + timer._idleTimeout;
+  heapPush([expiry, timer._seq, timer]);
+  if (expiry < armedAt) {
+    armedAt = expiry;
+    binding.scheduleTimer(Math.max(1, expiry - binding.getLibuvNow()));
+  }
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        process.emitWarning(`${after} does not fit into a 32-bit signed integer.` +
+                            '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+      } else if (after < 0 && after !== -Infinity) {
+        process.emitWarning(`${after} is a negative number.` +
+                            '\nTimeout duration was set to 1.', 'TimeoutNegativeWarning');
+      } else if (Number.isNaN(after) && arguments[1] !== undefined) {
+        process.emitWarning(`${arguments[1]} is not a number.` +
+                            '\nTimeout duration was set to 1.', 'TimeoutNaNWarning');
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._idleStart = null;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = isRefed;
+    this[kHasPrimitive] = false;
+    this[kTimerId] = nextId++;
+    Object.defineProperty(this, '_seq', { value: 0, writable: true, enumerable: false });
+    if (isRefed) incRefCount();
+    insert(this, binding.getLibuvNow());
+  }
+
+  refresh() {
+    if (!this._destroyed) insert(this, binding.getLibuvNow());
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) decRefCount();
+    }
+    return this;
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) incRefCount();
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    const id = this[kTimerId];
+    if (!this[kHasPrimitive]) {
+      this[kHasPrimitive] = true;
+      knownById.set(id, this);
+    }
+    return id;
+  }
+
+  [Symbol.dispose]() {
+    clearTimeout(this);
+  }
+}
+
+function unenroll(timer) {
+  if (timer._destroyed) return;
+  timer._destroyed = true;
+  if (timer[kHasPrimitive]) knownById.delete(timer[kTimerId]);
+  if (timer[kRefed]) decRefCount();
+  timer._idleTimeout = -1;
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const found = knownById.get(+timer);
+    if (found !== undefined) {
+      found._onTimeout = null;
+      unenroll(found);
+    }
+  }
+}
+
+// Called by the loop when the native timer is due.
+function processTimers(now) {
+  let ranAtLeastOne = false;
+  try {
+    while (heap.length > 0) {
+      const entry = heap[0];
+      if (!isLive(entry)) {
+        heapPop();
+        continue;
+      }
+      if (entry[0] > now) break;
+      heapPop();
+      const timer = entry[2];
+      if (ranAtLeastOne) runNextTicks();
+      else ranAtLeastOne = true;
+      if (timer._destroyed) continue;
+      const start = timer._repeat ? binding.getLibuvNow() : 0;
+      try {
+        const args = timer._timerArgs;
+        if (args === undefined) timer._onTimeout();
+        else timer._onTimeout(...args);
+      } finally {
+        if (timer._repeat && timer._idleTimeout !== -1 && !timer._destroyed) {
+          timer._idleTimeout = timer._repeat;
+          insert(timer, start);
+        } else if (timer._seq === entry[1] && !timer._destroyed) {
+          // Not refreshed by its own callback: it is done.
+          timer._destroyed = true;
+          if (timer[kHasPrimitive]) knownById.delete(timer[kTimerId]);
+          if (timer[kRefed]) decRefCount();
+        }
+      }
+    }
+  } finally {
+    armedAt = Infinity;
+    arm(now);
+  }
+}
+
+// Immediates: a FIFO; one pass runs those queued before it started.
+let immediateQueue = [];
+let outstanding = null;
+let immediateCount = 0;
+let immediateRefCount = 0;
+
+function updateImmediateInfo() {
+  binding.setImmediateInfo(immediateCount, immediateRefCount);
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    immediateCount++;
+    immediateRefCount++;
+    immediateQueue.push(this);
+    updateImmediateInfo();
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) {
+        immediateRefCount++;
+        updateImmediateInfo();
+      }
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) {
+        immediateRefCount--;
+        updateImmediateInfo();
+      }
+    }
+    return this;
+  }
+
+  hasRef() {
+    return !!this[kRefed];
+  }
+
+  [Symbol.dispose]() {
+    clearImmediate(this);
+  }
+}
+
+function finishImmediate(immediate) {
+  immediate._destroyed = true;
+  immediateCount--;
+  if (immediate[kRefed]) immediateRefCount--;
+  immediate[kRefed] = null;
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed) return;
+  finishImmediate(immediate);
+  immediate._onImmediate = null;
+  updateImmediateInfo();
+}
+
+// Called by the loop's check phase.
+function processImmediate() {
+  let queue = outstanding;
+  if (queue === null) {
+    queue = immediateQueue;
+    immediateQueue = [];
+  }
+  outstanding = null;
+  let ranAtLeastOne = false;
+  let i = 0;
+  try {
+    for (; i < queue.length; i++) {
+      const immediate = queue[i];
+      if (immediate._destroyed) continue;
+      if (ranAtLeastOne) runNextTicks();
+      else ranAtLeastOne = true;
+      if (immediate._destroyed) continue;
+      finishImmediate(immediate);
+      const callback = immediate._onImmediate;
+      immediate._onImmediate = null;
+      const argv = immediate._argv;
+      if (argv === undefined) callback();
+      else callback(...argv);
+    }
+  } finally {
+    if (i + 1 < queue.length) outstanding = queue.slice(i + 1);
+    updateImmediateInfo();
+  }
+}
+
+module.exports = {
+  Timeout,
+  Immediate,
+  TIMEOUT_MAX,
+  clearTimeout,
+  clearImmediate,
+  processTimers,
+  processImmediate,
+  kRefed,
+};

@@ -1,0 +1,181 @@
+//! `oxnode`: run a Node.js program. `oxnode [options] [script.js | -e CODE | -p EXPR | -]
+//! [arguments]`, with Node's flags, Node's errors for bad ones (exit 9), and the script read
+//! from stdin when none is given and stdin is not a terminal.
+
+use std::io::{IsTerminal, Read};
+
+use runtime::{Entry, Runtime};
+
+/// Node exits with 9 on an invalid command line.
+const EXIT_BAD_OPTION: i32 = 9;
+
+const HELP: &str = "\
+Usage: oxnode [options] [ script.js ] [arguments]
+       oxnode [options] -e CODE [arguments]
+       oxnode [options] -p EXPR [arguments]
+
+Runs a Node.js program.
+
+Options:
+  -                  script read from stdin (default if no file name is
+                     given and stdin is not a terminal)
+  --                 indicate the end of oxnode options
+  -e, --eval CODE    evaluate CODE as a script
+  -p, --print EXPR   evaluate EXPR and print the result
+  -h, --help         print this help and exit
+  -v, --version      print the Node.js version oxnode implements and exit
+
+Environment variables:
+  UV_THREADPOOL_SIZE  size of the blocking thread pool (default 4)
+  NODE_DEBUG          ','-separated list of core modules that print debug output
+  NO_COLOR            disable colors
+";
+
+/// What the command line asks for.
+enum Command {
+    Run {
+        entry: Entry,
+        exec_argv: Vec<String>,
+        script_args: Vec<String>,
+    },
+    Exit(i32),
+}
+
+fn bad_option(message: &str) -> Command {
+    eprintln!("oxnode: {message}");
+    Command::Exit(EXIT_BAD_OPTION)
+}
+
+fn parse(args: Vec<String>) -> Command {
+    let mut exec_argv = Vec::new();
+    let mut code: Option<(bool, String)> = None;
+    let mut iter = args.into_iter().peekable();
+    let mut script: Option<String> = None;
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--" => {
+                script = iter.next();
+                break;
+            }
+            "-" => {
+                script = Some("-".into());
+                break;
+            }
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return Command::Exit(0);
+            }
+            "-v" | "--version" => {
+                println!("v{}", modules::NODE_VERSION);
+                return Command::Exit(0);
+            }
+            "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" => {
+                let print = arg.contains('p');
+                exec_argv.push(arg.clone());
+                match iter.next() {
+                    Some(c) => {
+                        exec_argv.push(c.clone());
+                        code = Some((print, c));
+                    }
+                    None => return bad_option(&format!("{arg} requires an argument")),
+                }
+                // After -e/-p everything else belongs to the script.
+                break;
+            }
+            other if other.starts_with("--eval=") || other.starts_with("--print=") => {
+                let (flag, value) = other.split_once('=').unwrap_or((other, ""));
+                exec_argv.push(arg.clone());
+                code = Some((flag == "--print", value.to_owned()));
+                break;
+            }
+            other if other.starts_with('-') && other.len() > 1 => {
+                return bad_option(&format!("bad option: {other}"));
+            }
+            _ => {
+                script = Some(arg);
+                break;
+            }
+        }
+    }
+    let rest: Vec<String> = iter.collect();
+    if let Some((print, code)) = code {
+        let entry = if print {
+            Entry::Print(code)
+        } else {
+            Entry::Eval(code)
+        };
+        return Command::Run {
+            entry,
+            exec_argv,
+            script_args: rest,
+        };
+    }
+    match script {
+        Some(path) if path != "-" => {
+            let absolute = std::path::absolute(&path)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or(path);
+            let mut script_args = vec![absolute.clone()];
+            script_args.extend(rest);
+            Command::Run {
+                entry: Entry::File(absolute),
+                exec_argv,
+                script_args,
+            }
+        }
+        _ => {
+            let stdin = std::io::stdin();
+            if script.is_none() && stdin.is_terminal() {
+                eprintln!(
+                    "oxnode: no script given, and the interactive REPL is not supported yet."
+                );
+                eprint!("{HELP}");
+                return Command::Exit(EXIT_BAD_OPTION);
+            }
+            let mut code = String::new();
+            if let Err(error) = stdin.lock().read_to_string(&mut code) {
+                eprintln!("oxnode: cannot read the script from stdin: {error}");
+                return Command::Exit(1);
+            }
+            let mut script_args = Vec::new();
+            if script.is_some() {
+                script_args.push("-".into());
+            }
+            script_args.extend(rest);
+            Command::Run {
+                entry: Entry::Stdin(code),
+                exec_argv,
+                script_args,
+            }
+        }
+    }
+}
+
+fn main() {
+    let mut args = std::env::args();
+    let argv0 = args.next().unwrap_or_else(|| "oxnode".into());
+    let (entry, exec_argv, script_args) = match parse(args.collect()) {
+        Command::Exit(code) => std::process::exit(code),
+        Command::Run {
+            entry,
+            exec_argv,
+            script_args,
+        } => (entry, exec_argv, script_args),
+    };
+    let mut argv = vec![argv0.clone()];
+    argv.extend(script_args);
+    let runtime = match Runtime::builder()
+        .argv(argv)
+        .argv0(argv0)
+        .exec_argv(exec_argv)
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("oxnode: cannot start: {error}");
+            std::process::exit(1);
+        }
+    };
+    let code = runtime.run(entry);
+    std::process::exit(code);
+}

@@ -1,0 +1,81 @@
+//! [`Driver`]: the loop's phases as calls into the realm's JS hooks, each followed by what
+//! Node does when a callback returns (drain nextTicks, then microtasks).
+
+use engine::{EngineError, HostValue, Realm};
+use io::{Completion, LoopDriver};
+use modules::ops::ExitRequest;
+
+use crate::EXIT_HANDLER_FAILED;
+
+pub(crate) struct Driver<'r> {
+    realm: &'r mut dyn Realm,
+    exit_code: Option<i32>,
+}
+
+impl<'r> Driver<'r> {
+    pub(crate) fn new(realm: &'r mut dyn Realm) -> Self {
+        Driver {
+            realm,
+            exit_code: None,
+        }
+    }
+
+    /// The code to exit with after a call returned `false`.
+    pub(crate) fn exit_code(&mut self) -> i32 {
+        self.exit_code.unwrap_or(1)
+    }
+
+    fn settle(&mut self, result: Result<HostValue, EngineError>) -> bool {
+        match result {
+            Ok(_) => true,
+            Err(EngineError::Terminated) => {
+                self.exit_code = Some(self.realm.state().get::<ExitRequest>().map_or(1, |r| r.0));
+                false
+            }
+            Err(EngineError::Uncaught(text)) => {
+                eprintln!("{text}");
+                self.exit_code = Some(EXIT_HANDLER_FAILED);
+                false
+            }
+        }
+    }
+
+    /// Calls hook `name` without the tick drain (the hook drains itself).
+    pub(crate) fn call_plain(&mut self, name: &str, args: Vec<HostValue>) -> bool {
+        let result = self.realm.call_hook(name, args);
+        self.settle(result)
+    }
+
+    /// Calls hook `name`, then drains nextTicks and microtasks.
+    pub(crate) fn call(&mut self, name: &str, args: Vec<HostValue>) -> bool {
+        if !self.call_plain(name, args) {
+            return false;
+        }
+        let result = self.realm.call_hook("tickCallback", Vec::new());
+        self.settle(result)
+    }
+}
+
+impl LoopDriver for Driver<'_> {
+    fn timers(&mut self, now: f64) -> bool {
+        self.call("processTimers", vec![now.into()])
+    }
+
+    fn completion(&mut self, completion: Completion) -> bool {
+        // Async ops post `Result<HostValue, String>`; JS settles request `id` with it.
+        match completion.result.downcast::<Result<HostValue, String>>() {
+            Ok(result) => {
+                let (error, value) = match *result {
+                    Ok(value) => (HostValue::Null, value),
+                    Err(message) => (HostValue::String(message), HostValue::Undefined),
+                };
+                self.call("completion", vec![completion.id.into(), error, value])
+            }
+            Err(_) => true,
+        }
+    }
+
+    fn check(&mut self) -> bool {
+        self.call("processImmediate", Vec::new())
+    }
+}
