@@ -24,15 +24,24 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
-    files.sort();
+    let mut entries: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|file| {
+            let relative = file.strip_prefix(&root).expect("under js/");
+            (
+                relative
+                    .with_extension("")
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                file,
+            )
+        })
+        .collect();
+    // Sorted by id as a string: `source()` binary-searches it.
+    entries.sort();
     let mut table = String::from("/// Every embedded JS file: `(id, source)`, sorted by id.\npub static SOURCES: &[(&str, &str)] = &[\n");
-    for file in &files {
+    for (id, file) in &entries {
         println!("cargo:rerun-if-changed={}", file.display());
-        let relative = file.strip_prefix(&root).expect("under js/");
-        let id = relative
-            .with_extension("")
-            .to_string_lossy()
-            .replace('\\', "/");
         writeln!(
             table,
             "    ({id:?}, include_str!({:?})),",

@@ -243,14 +243,14 @@ fn compare(expected: &Outcome, actual: &Outcome, dir: &Path) -> Result<(), Strin
         normalise(&expected.stdout, dir, false),
         normalise(&actual.stdout, dir, false),
     );
-    if let Some(d) = diff("stdout", &eo, &ao) {
+    if let Some(d) = diff("stdout (- node, + oxnode)", &eo, &ao) {
         report.push_str(&d);
     }
     let (ee, ae) = (
         normalise(&expected.stderr, dir, true),
         normalise(&actual.stderr, dir, true),
     );
-    if let Some(d) = diff("stderr", &ee, &ae) {
+    if let Some(d) = diff("stderr (- node, + oxnode)", &ee, &ae) {
         report.push_str(&d);
     }
     if report.is_empty() {
@@ -284,10 +284,10 @@ fn check_fixed(oxnode: &Path, fixtures: &Path, f: &FixedCheck) -> Result<(), Str
             actual.status()
         ));
     }
-    if let Some(d) = diff("stdout", f.stdout, &actual.stdout) {
+    if let Some(d) = diff("stdout (- expected, + oxnode)", f.stdout, &actual.stdout) {
         report.push_str(&d);
     }
-    if let Some(d) = diff("stderr", f.stderr, &stderr) {
+    if let Some(d) = diff("stderr (- expected, + oxnode)", f.stderr, &stderr) {
         report.push_str(&d);
     }
     if report.is_empty() {

@@ -245,7 +245,8 @@ pub fn normalise(text: &str, dir: &Path, is_stderr: bool) -> String {
     out
 }
 
-/// Describes where two texts first differ, with a few lines of each side; `None` if equal.
+/// A line diff of two texts (`-` expected, `+` actual, two lines of context), limited to
+/// the first differing lines; `None` if equal.
 pub fn diff(label: &str, expected: &str, actual: &str) -> Option<String> {
     if expected == actual {
         return None;
@@ -254,24 +255,69 @@ pub fn diff(label: &str, expected: &str, actual: &str) -> Option<String> {
     let a: Vec<&str> = actual.split('\n').collect();
     let first = e.iter().zip(a.iter()).take_while(|(x, y)| x == y).count();
     let mut out = format!("  {label} differs at line {}:\n", first + 1);
-    let ctx_start = first.saturating_sub(2);
-    for l in &e[ctx_start..first] {
-        out.push_str(&format!("      {l}\n"));
-    }
-    const SHOW: usize = 8;
-    let e_rest = &e[first.min(e.len())..];
-    let a_rest = &a[first.min(a.len())..];
-    for l in e_rest.iter().take(SHOW) {
-        out.push_str(&format!("    - {}\n", visible(l)));
-    }
-    if e_rest.len() > SHOW {
-        out.push_str(&format!("    - ... ({} more lines)\n", e_rest.len() - SHOW));
-    }
-    for l in a_rest.iter().take(SHOW) {
-        out.push_str(&format!("    + {}\n", visible(l)));
-    }
-    if a_rest.len() > SHOW {
-        out.push_str(&format!("    + ... ({} more lines)\n", a_rest.len() - SHOW));
+    // Longest common subsequence over the (usually short) outputs; very long ones fall back
+    // to listing both sides from the first difference.
+    const MAX_CELLS: usize = 4_000_000;
+    let ops: Vec<(char, &str)> = if (e.len() + 1) * (a.len() + 1) <= MAX_CELLS {
+        let (n, m) = (e.len(), a.len());
+        let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lcs[i * (m + 1) + j] = if e[i] == a[j] {
+                    lcs[(i + 1) * (m + 1) + j + 1] + 1
+                } else {
+                    lcs[(i + 1) * (m + 1) + j].max(lcs[i * (m + 1) + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        let mut ops = Vec::new();
+        while i < n || j < m {
+            if i < n && j < m && e[i] == a[j] {
+                ops.push((' ', e[i]));
+                i += 1;
+                j += 1;
+            } else if i < n && (j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) {
+                ops.push(('-', e[i]));
+                i += 1;
+            } else {
+                ops.push(('+', a[j]));
+                j += 1;
+            }
+        }
+        ops
+    } else {
+        let mut ops: Vec<(char, &str)> = e[..first].iter().map(|l| (' ', *l)).collect();
+        ops.extend(e[first..].iter().map(|l| ('-', *l)));
+        ops.extend(a[first..].iter().map(|l| ('+', *l)));
+        ops
+    };
+    const CONTEXT: usize = 2;
+    const MAX_LINES: usize = 30;
+    let changed: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.0 != ' ')
+        .map(|(k, _)| k)
+        .collect();
+    let mut shown = 0;
+    let mut last_printed: Option<usize> = None;
+    for (k, op) in ops.iter().enumerate() {
+        let near = changed.iter().any(|&c| c.abs_diff(k) <= CONTEXT);
+        if !near {
+            continue;
+        }
+        if shown >= MAX_LINES {
+            let rest = changed.iter().filter(|&&c| c >= k).count();
+            out.push_str(&format!("    ... ({rest} more changed lines)\n"));
+            break;
+        }
+        if last_printed.is_some_and(|p| p + 1 != k) {
+            out.push_str("    ...\n");
+        }
+        out.push_str(&format!("    {} {}\n", op.0, visible(op.1)));
+        last_printed = Some(k);
+        shown += 1;
     }
     Some(out)
 }

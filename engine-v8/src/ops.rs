@@ -11,6 +11,9 @@ use crate::convert::{string, to_v8};
 /// The ops of a realm, indexed by the `data` of their JS functions (an isolate slot).
 pub(crate) struct OpTable(pub Vec<Op>);
 
+/// Set when an op asked to stop all JS (an isolate slot, present or absent).
+pub(crate) struct TerminationRequested;
+
 /// Where the realm's host state lives (an isolate slot). The realm owns the box; ops borrow
 /// it only while they run, when nothing else can touch it on this thread.
 pub(crate) struct StatePtr(pub *mut OpState);
@@ -85,6 +88,9 @@ impl OpCtx for V8OpCtx<'_, '_, '_> {
     }
 
     fn terminate_execution(&mut self) {
+        // V8 only raises the termination at its next interrupt check, which a function that
+        // returns right away never reaches; the flag lets the realm see it regardless.
+        self.scope.set_slot(TerminationRequested);
         self.scope.terminate_execution();
     }
 }

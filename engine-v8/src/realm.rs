@@ -10,7 +10,7 @@ use engine::{EngineError, HostValue, OpState, Realm, RealmOptions};
 use crate::convert::{from_v8, string, to_v8};
 use crate::exception::{render, source_arrow};
 use crate::intrinsics::{self, promise_reject_callback, Hooks};
-use crate::ops::{self, OpTable, StatePtr};
+use crate::ops::{self, OpTable, StatePtr, TerminationRequested};
 
 /// The `internalBinding` objects, by name (an isolate slot).
 struct Bindings(v8::Global<v8::Object>);
@@ -89,8 +89,12 @@ impl V8Realm {
                 },
             }
         };
-        if matches!(outcome, Outcome::Terminated) {
+        // A termination requested just before JS returned has not unwound anything yet, but
+        // it is still the end of this call.
+        let requested = self.isolate.remove_slot::<TerminationRequested>().is_some();
+        if requested || matches!(outcome, Outcome::Terminated) {
             self.isolate.cancel_terminate_execution();
+            return Outcome::Terminated;
         }
         outcome
     }

@@ -5,7 +5,7 @@ use engine::{EngineError, HostValue, Realm};
 use io::{Completion, LoopDriver};
 use modules::ops::ExitRequest;
 
-use crate::EXIT_HANDLER_FAILED;
+use crate::report_handler_failure;
 
 pub(crate) struct Driver<'r> {
     realm: &'r mut dyn Realm,
@@ -33,8 +33,7 @@ impl<'r> Driver<'r> {
                 false
             }
             Err(EngineError::Uncaught(text)) => {
-                eprintln!("{text}");
-                self.exit_code = Some(EXIT_HANDLER_FAILED);
+                self.exit_code = Some(report_handler_failure(&text));
                 false
             }
         }

@@ -1,7 +1,7 @@
 //! oxnode as a library: a [`Runtime`] joins a JS engine, an event loop and Node's modules,
 //! runs an entry point, and returns the process exit code.
 //!
-//! ```no_run
+//! ```ignore
 //! use runtime::{Entry, Runtime};
 //! let code = Runtime::builder().argv(vec!["oxnode".into(), "app.js".into()]).build()?.run(Entry::File("app.js".into()));
 //! std::process::exit(code);
@@ -46,6 +46,13 @@ impl Entry {
 
 /// Exit code Node uses when an exception handler itself throws.
 const EXIT_HANDLER_FAILED: i32 = 7;
+
+/// Prints an exception that escaped the uncaught-exception machinery itself, as Node does,
+/// and returns the exit code for it.
+fn report_handler_failure(text: &str) -> i32 {
+    eprintln!("{text}\n\nNode.js v{}", modules::NODE_VERSION);
+    EXIT_HANDLER_FAILED
+}
 
 /// Configures and builds a [`Runtime`].
 pub struct RuntimeBuilder {
@@ -194,20 +201,20 @@ impl Runtime {
                 break;
             }
         }
-        match self.realm.call_hook("exit", vec![]) {
+        let code = match self.realm.call_hook("exit", vec![]) {
             Ok(HostValue::Number(code)) => code as i32,
             Ok(_) => 0,
-            Err(error) => self.exit_code_for(error),
-        }
+            Err(error) => return self.exit_code_for(error),
+        };
+        // Promise jobs queued by 'exit' listeners still run, as in Node.
+        self.realm.run_microtasks();
+        code
     }
 
     fn exit_code_for(&mut self, error: EngineError) -> i32 {
         match error {
             EngineError::Terminated => self.realm.state().get::<ExitRequest>().map_or(1, |r| r.0),
-            EngineError::Uncaught(text) => {
-                eprintln!("{text}");
-                EXIT_HANDLER_FAILED
-            }
+            EngineError::Uncaught(text) => report_handler_failure(&text),
         }
     }
 }

@@ -22,10 +22,10 @@ class TextEncoder {
     return { read, written };
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](depth, opts) {
-    return `TextEncoder { encoding: 'utf-8' }`;
-  }
 }
+Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, {
+  value: 'TextEncoder', configurable: true,
+});
 
 const LABELS = new Map([
   ['unicode-1-1-utf-8', 'utf-8'], ['unicode11utf8', 'utf-8'], ['unicode20utf8', 'utf-8'],
@@ -109,5 +109,9 @@ class TextDecoder {
     return text;
   }
 }
+
+Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, {
+  value: 'TextDecoder', configurable: true,
+});
 
 module.exports = { TextEncoder, TextDecoder };

@@ -103,8 +103,8 @@ class Timeout {
       } else if (after < 0 && after !== -Infinity) {
         process.emitWarning(`${after} is a negative number.` +
                             '\nTimeout duration was set to 1.', 'TimeoutNegativeWarning');
-      } else if (Number.isNaN(after) && arguments[1] !== undefined) {
-        process.emitWarning(`${arguments[1]} is not a number.` +
+      } else if (Number.isNaN(after) && typeof arguments[1] === 'number') {
+        process.emitWarning(`${after} is not a number.` +
                             '\nTimeout duration was set to 1.', 'TimeoutNaNWarning');
       }
       after = 1;
@@ -321,8 +321,8 @@ function processImmediate() {
       const callback = immediate._onImmediate;
       immediate._onImmediate = null;
       const argv = immediate._argv;
-      if (argv === undefined) callback();
-      else callback(...argv);
+      if (argv === undefined) callback.call(immediate);
+      else callback.apply(immediate, argv);
     }
   } finally {
     if (i + 1 < queue.length) outstanding = queue.slice(i + 1);

@@ -135,7 +135,7 @@ fn chdir(ctx: &mut dyn OpCtx) -> OpResult {
             .map(|d| d.display().to_string())
             .unwrap_or_default();
         let mut error = uv_error(&e, "chdir", None);
-        error.message = format!("{} {from} -> '{dir}'", error.message);
+        error.message = format!("{} '{from}' -> '{dir}'", error.message);
         error.with("path", from).with("dest", dir.clone())
     })?;
     Ok(HostValue::Undefined)

@@ -24,12 +24,25 @@ Options:
   -p, --print EXPR   evaluate EXPR and print the result
   -h, --help         print this help and exit
   -v, --version      print the Node.js version oxnode implements and exit
+  --no-deprecation   silence deprecation warnings
+  --throw-deprecation, --trace-deprecation, --trace-warnings, --no-warnings,
+  --trace-uncaught   as in Node
 
 Environment variables:
   UV_THREADPOOL_SIZE  size of the blocking thread pool (default 4)
   NODE_DEBUG          ','-separated list of core modules that print debug output
   NO_COLOR            disable colors
 ";
+
+/// Node's flags that only set `process` properties; the bootstrap reads them from execArgv.
+const PROCESS_FLAGS: &[&str] = &[
+    "--no-deprecation",
+    "--throw-deprecation",
+    "--trace-deprecation",
+    "--trace-warnings",
+    "--no-warnings",
+    "--trace-uncaught",
+];
 
 /// What the command line asks for.
 enum Command {
@@ -79,9 +92,14 @@ fn parse(args: Vec<String>) -> Command {
                     }
                     None => return bad_option(&format!("{arg} requires an argument")),
                 }
+                // `node -e CODE -- a b`: the `--` only ends the options.
+                if iter.peek().is_some_and(|next| next == "--") {
+                    iter.next();
+                }
                 // After -e/-p everything else belongs to the script.
                 break;
             }
+            flag if PROCESS_FLAGS.contains(&flag) => exec_argv.push(arg),
             other if other.starts_with("--eval=") || other.starts_with("--print=") => {
                 let (flag, value) = other.split_once('=').unwrap_or((other, ""));
                 exec_argv.push(arg.clone());

@@ -33,7 +33,7 @@ const env = new Proxy({}, {
       const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
       throw new ERR_INVALID_ARG_TYPE('key', 'string', key);
     }
-    envBinding.set(String(key), String(value));
+    envBinding.set(String(key), `${value}`);
     return true;
   },
   has(target, key) {
@@ -65,7 +65,7 @@ const env = new Proxy({}, {
 let exitCode;
 function validateExitCode(code) {
   if (code === undefined || code === null) return code;
-  if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) return code;
+  if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) return +code;
   if (!Number.isInteger(code)) {
     const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } = require('internal/errors');
     if (typeof code === 'number') throw new ERR_OUT_OF_RANGE('code', 'an integer', code);
@@ -104,6 +104,12 @@ Object.assign(process, {
   throwDeprecation: false,
   traceDeprecation: false,
 });
+for (const [flag, property] of [['--no-deprecation', 'noDeprecation'],
+                                ['--throw-deprecation', 'throwDeprecation'],
+                                ['--trace-deprecation', 'traceDeprecation'],
+                                ['--trace-warnings', 'traceWarnings']]) {
+  if (info.execArgv.includes(flag)) process[property] = true;
+}
 Object.defineProperty(process, 'exitCode', {
   enumerable: true,
   configurable: false,

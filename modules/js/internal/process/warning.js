@@ -11,6 +11,7 @@ function programName() {
 
 function onWarning(warning) {
   if (!(warning instanceof Error)) return;
+  if (process.execArgv.includes('--no-warnings')) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
   let msg = `(${process.release.name}:${process.pid}) `;
