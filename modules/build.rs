@@ -28,13 +28,7 @@ fn main() {
         .into_iter()
         .map(|file| {
             let relative = file.strip_prefix(&root).expect("under js/");
-            (
-                relative
-                    .with_extension("")
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                file,
-            )
+            (relative.with_extension("").to_string_lossy().replace('\\', "/"), file)
         })
         .collect();
     // Sorted by id as a string: `source()` binary-searches it.
@@ -42,12 +36,8 @@ fn main() {
     let mut table = String::from("/// Every embedded JS file: `(id, source)`, sorted by id.\npub static SOURCES: &[(&str, &str)] = &[\n");
     for (id, file) in &entries {
         println!("cargo:rerun-if-changed={}", file.display());
-        writeln!(
-            table,
-            "    ({id:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .expect("string write");
+        writeln!(table, "    ({id:?}, include_str!({:?})),", file.display().to_string())
+            .expect("string write");
     }
     table.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("js_sources.rs");

@@ -25,21 +25,12 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 /// Parallel workers (the CI machine has 2 cores).
 const WORKERS: usize = 2;
 /// Environment variables that change Node's output and must not leak in from the caller.
-const ENV_REMOVE: &[&str] = &[
-    "NO_COLOR",
-    "FORCE_COLOR",
-    "NODE_OPTIONS",
-    "NODE_DISABLE_COLORS",
-];
+const ENV_REMOVE: &[&str] = &["NO_COLOR", "FORCE_COLOR", "NODE_OPTIONS", "NODE_DISABLE_COLORS"];
 
 /// One test to run.
 enum Case {
     /// A fixture compared with Node.
-    Fixture {
-        name: String,
-        dir: PathBuf,
-        file: String,
-    },
+    Fixture { name: String, dir: PathBuf, file: String },
     /// A CLI check whose expected result is fixed here.
     Fixed(FixedCheck),
 }
@@ -81,10 +72,7 @@ impl Case {
 }
 
 fn main() {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let node = node_bin().unwrap_or_else(|e| fatal(&e));
     let oxnode = oxnode_bin().unwrap_or_else(|e| fatal(&e));
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -148,11 +136,7 @@ fn main() {
             println!("  {f}");
         }
     }
-    println!(
-        "{} passed, {} failed",
-        passed.load(Ordering::SeqCst),
-        failed.len()
-    );
+    println!("{} passed, {} failed", passed.load(Ordering::SeqCst), failed.len());
     if !failed.is_empty() {
         std::process::exit(1);
     }
@@ -174,21 +158,13 @@ fn collect_fixtures(root: &Path) -> Result<Vec<Case>, String> {
         if !area.is_dir() {
             continue;
         }
-        let area_name = area
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let area_name = area.file_name().unwrap_or_default().to_string_lossy().into_owned();
         for f in read(&area)? {
             let f = f.map_err(|e| e.to_string())?.path();
             if !f.is_file() || f.extension().is_none_or(|e| e != "js") {
                 continue;
             }
-            let file = f
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+            let file = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
             let stem = file.trim_end_matches(".js").to_string();
             out.push(Case::Fixture {
                 name: format!("{area_name}/{stem}"),
@@ -239,17 +215,11 @@ fn compare(expected: &Outcome, actual: &Outcome, dir: &Path) -> Result<(), Strin
             actual.status()
         ));
     }
-    let (eo, ao) = (
-        normalise(&expected.stdout, dir, false),
-        normalise(&actual.stdout, dir, false),
-    );
+    let (eo, ao) = (normalise(&expected.stdout, dir, false), normalise(&actual.stdout, dir, false));
     if let Some(d) = diff("stdout (- node, + oxnode)", &eo, &ao) {
         report.push_str(&d);
     }
-    let (ee, ae) = (
-        normalise(&expected.stderr, dir, true),
-        normalise(&actual.stderr, dir, true),
-    );
+    let (ee, ae) = (normalise(&expected.stderr, dir, true), normalise(&actual.stderr, dir, true));
     if let Some(d) = diff("stderr (- node, + oxnode)", &ee, &ae) {
         report.push_str(&d);
     }

@@ -138,8 +138,7 @@ fn replace_dir(text: &str, dir: &Path) -> String {
     if d.is_empty() {
         return text.to_string();
     }
-    text.replace(&format!("file://{d}"), "<dir>")
-        .replace(d.as_ref(), "<dir>")
+    text.replace(&format!("file://{d}"), "<dir>").replace(d.as_ref(), "<dir>")
 }
 
 /// Replaces `(node:1234)` / `(oxnode:1234)` warning prefixes by `(node:PID)`.
@@ -147,10 +146,7 @@ fn replace_pids(line: &str) -> String {
     let mut out = String::new();
     let mut rest = line;
     loop {
-        let hit = ["(node:", "(oxnode:"]
-            .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
-            .min();
+        let hit = ["(node:", "(oxnode:"].iter().filter_map(|p| rest.find(p).map(|i| (i, *p))).min();
         let Some((i, prefix)) = hit else { break };
         let after = &rest[i + prefix.len()..];
         let digits = after.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -233,10 +229,7 @@ pub fn normalise(text: &str, dir: &Path, is_stderr: bool) -> String {
                 body = format!("node{}", &body[i..]);
             }
         }
-        if body
-            .strip_prefix("Node.js v")
-            .is_some_and(|v| !v.is_empty() && !v.contains(' '))
-        {
+        if body.strip_prefix("Node.js v").is_some_and(|v| !v.is_empty() && !v.contains(' ')) {
             body = "Node.js <version>".to_string();
         }
         out.push_str(&body);
@@ -294,12 +287,8 @@ pub fn diff(label: &str, expected: &str, actual: &str) -> Option<String> {
     };
     const CONTEXT: usize = 2;
     const MAX_LINES: usize = 30;
-    let changed: Vec<usize> = ops
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.0 != ' ')
-        .map(|(k, _)| k)
-        .collect();
+    let changed: Vec<usize> =
+        ops.iter().enumerate().filter(|(_, o)| o.0 != ' ').map(|(k, _)| k).collect();
     let mut shown = 0;
     let mut last_printed: Option<usize> = None;
     for (k, op) in ops.iter().enumerate() {
@@ -480,10 +469,7 @@ pub fn oxnode_bin() -> Result<PathBuf, String> {
     }
     let bin = target_dir().join("release").join("oxnode");
     if !bin.is_file() {
-        eprintln!(
-            "{} missing: running cargo build --release -p runtime",
-            bin.display()
-        );
+        eprintln!("{} missing: running cargo build --release -p runtime", bin.display());
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let st = Command::new(cargo)
             .args(["build", "--release", "-p", "runtime"])
@@ -491,10 +477,7 @@ pub fn oxnode_bin() -> Result<PathBuf, String> {
             .status()
             .map_err(|e| format!("cannot run cargo: {e}"))?;
         if !st.success() || !bin.is_file() {
-            return Err(format!(
-                "building oxnode failed; expected {}",
-                bin.display()
-            ));
+            return Err(format!("building oxnode failed; expected {}", bin.display()));
         }
     }
     Ok(bin)
@@ -544,10 +527,7 @@ mod unit {
         assert_eq!(d.args, vec!["-p", "1+2"]);
         assert!(d.no_script);
         assert_eq!(d.stdin.as_deref(), Some("a\nb"));
-        assert_eq!(
-            d.env,
-            vec![("A".into(), "1".into()), ("B".into(), "2".into())]
-        );
+        assert_eq!(d.env, vec![("A".into(), "1".into()), ("B".into(), "2".into())]);
         assert_eq!(d.script_args, vec!["x", "y"]);
     }
 
@@ -557,10 +537,7 @@ mod unit {
         let input = "/a/b/x.js:3\n    throw e;\n    ^\n\nError: boom\n    at Object.<anonymous> (/a/b/x.js:3:5)\n    at node:internal/main:1:2\nnode:internal/process/foo:12\n    internal();\n    ^\n(node:4242) Warning: w\n(Use `node25 --trace-warnings ...` to show)\n/usr/bin/node25: bad option: --bogus\n\nNode.js v25.8.1\n";
         let want = "<dir>/x.js:3\n    throw e;\n    ^\n\nError: boom\nnode:internal/<id>:N\n(node:PID) Warning: w\n(Use `node --trace-warnings ...` to show)\nnode: bad option: --bogus\n\nNode.js <version>\n";
         assert_eq!(normalise(input, dir, true), want);
-        assert_eq!(
-            replace_pids("(oxnode:1) (node:x) (node:22)"),
-            "(node:PID) (node:x) (node:PID)"
-        );
+        assert_eq!(replace_pids("(oxnode:1) (node:x) (node:22)"), "(node:PID) (node:x) (node:PID)");
     }
 
     #[test]

@@ -13,10 +13,8 @@ pub(crate) fn source_arrow(
         .map(|n| n.to_rust_string_lossy(scope))
         .unwrap_or_else(|| "<anonymous>".to_owned());
     let line = message.get_line_number(scope).unwrap_or(0);
-    let source = message
-        .get_source_line(scope)
-        .map(|s| s.to_rust_string_lossy(scope))
-        .unwrap_or_default();
+    let source =
+        message.get_source_line(scope).map(|s| s.to_rust_string_lossy(scope)).unwrap_or_default();
     let start = message.get_start_column();
     let end = message.get_end_column().max(start);
     let mut underline = String::new();

@@ -31,8 +31,7 @@ impl OpCtx for V8OpCtx<'_, '_, '_> {
 
     fn arg_number(&mut self, i: usize) -> Option<f64> {
         let v = self.args.get(i as i32);
-        v.is_number()
-            .then(|| v.number_value(self.scope).unwrap_or(f64::NAN))
+        v.is_number().then(|| v.number_value(self.scope).unwrap_or(f64::NAN))
     }
 
     fn arg_string(&mut self, i: usize) -> Option<String> {
@@ -54,12 +53,7 @@ impl OpCtx for V8OpCtx<'_, '_, '_> {
             (view.data() as *mut u8, view.byte_length())
         } else if let Ok(buffer) = v8::Local::<v8::ArrayBuffer>::try_from(v) {
             let len = buffer.byte_length();
-            (
-                buffer
-                    .data()
-                    .map_or(std::ptr::null_mut(), |p| p.as_ptr() as *mut u8),
-                len,
-            )
+            (buffer.data().map_or(std::ptr::null_mut(), |p| p.as_ptr() as *mut u8), len)
         } else {
             return None;
         };
@@ -102,21 +96,14 @@ pub(crate) fn trampoline<'s>(
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
     let index = args.data().uint32_value(scope).unwrap_or(u32::MAX) as usize;
-    let Some(op) = scope
-        .get_slot::<OpTable>()
-        .and_then(|t| t.0.get(index).copied())
-    else {
+    let Some(op) = scope.get_slot::<OpTable>().and_then(|t| t.0.get(index).copied()) else {
         return;
     };
     let Some(state) = scope.get_slot::<StatePtr>().map(|s| s.0) else {
         return;
     };
     let result = {
-        let mut ctx = V8OpCtx {
-            scope: &mut *scope,
-            args: &args,
-            state,
-        };
+        let mut ctx = V8OpCtx { scope: &mut *scope, args: &args, state };
         (op.func)(&mut ctx)
     };
     match result {
@@ -159,9 +146,7 @@ pub(crate) fn install<'s>(
     for (index, op) in ops.iter().enumerate() {
         let target = crate::intrinsics::binding_object(scope, bindings, op.binding);
         let data = v8::Integer::new_from_unsigned(scope, index as u32);
-        let Some(function) = v8::Function::builder(trampoline)
-            .data(data.into())
-            .build(scope)
+        let Some(function) = v8::Function::builder(trampoline).data(data.into()).build(scope)
         else {
             continue;
         };

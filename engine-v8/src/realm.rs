@@ -9,7 +9,7 @@ use engine::{EngineError, HostValue, OpState, Realm, RealmOptions};
 
 use crate::convert::{from_v8, string, to_v8};
 use crate::exception::{render, source_arrow};
-use crate::intrinsics::{self, promise_reject_callback, Hooks};
+use crate::intrinsics::{self, prepare_stack_trace_callback, promise_reject_callback, Hooks};
 use crate::ops::{self, OpTable, StatePtr, TerminationRequested};
 
 /// The `internalBinding` objects, by name (an isolate slot).
@@ -17,9 +17,10 @@ struct Bindings(v8::Global<v8::Object>);
 
 /// A V8 isolate with one context, its ops and hooks.
 pub struct V8Realm {
-    // Dropped before `state`: the isolate's slot points into it.
-    isolate: v8::OwnedIsolate,
+    // Field order is drop order: handles before their isolate, the isolate (whose slot
+    // points into `state`) before the state.
     context: v8::Global<v8::Context>,
+    isolate: v8::OwnedIsolate,
     state: Box<OpState>,
 }
 
@@ -44,6 +45,7 @@ impl V8Realm {
         let mut isolate = v8::Isolate::new(v8::CreateParams::default());
         isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
         isolate.set_promise_reject_callback(promise_reject_callback);
+        isolate.set_prepare_stack_trace_callback(prepare_stack_trace_callback);
         let mut state = Box::new(options.state);
         isolate.set_slot(StatePtr(&mut *state));
         isolate.set_slot(Hooks::default());
@@ -59,11 +61,7 @@ impl V8Realm {
             v8::Global::new(scope, context)
         };
         isolate.set_slot(OpTable(options.ops));
-        V8Realm {
-            isolate,
-            context,
-            state,
-        }
+        V8Realm { isolate, context, state }
     }
 
     /// Runs `body` under a TryCatch and sorts out what happened.
@@ -79,10 +77,7 @@ impl V8Realm {
                 None if tc.has_terminated() || !tc.can_continue() => Outcome::Terminated,
                 None => match tc.exception() {
                     Some(exception) => {
-                        let arrow = tc
-                            .message()
-                            .map(|m| source_arrow(tc, m))
-                            .unwrap_or_default();
+                        let arrow = tc.message().map(|m| source_arrow(tc, m)).unwrap_or_default();
                         Outcome::Threw(v8::Global::new(tc, exception), arrow)
                     }
                     None => Outcome::Value(HostValue::Undefined),
@@ -166,9 +161,8 @@ impl V8Realm {
             )?;
             let bindings = scope.get_slot::<Bindings>().map(|b| b.0.clone())?;
             let bindings = v8::Local::new(scope, bindings);
-            let internal_binding = v8::Function::builder(internal_binding)
-                .data(bindings.into())
-                .build(scope)?;
+            let internal_binding =
+                v8::Function::builder(internal_binding).data(bindings.into()).build(scope)?;
             let receiver = v8::undefined(scope);
             function.call(scope, receiver.into(), &[internal_binding.into()])
         })
@@ -242,9 +236,7 @@ impl Realm for V8Realm {
     }
 
     fn has_hook(&self, name: &str) -> bool {
-        self.isolate
-            .get_slot::<Hooks>()
-            .is_some_and(|h| h.0.contains_key(name))
+        self.isolate.get_slot::<Hooks>().is_some_and(|h| h.0.contains_key(name))
     }
 
     fn run_microtasks(&mut self) {

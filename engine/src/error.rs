@@ -31,31 +31,19 @@ pub struct ThrowError {
 impl ThrowError {
     /// A plain `Error` with a message.
     pub fn error(message: impl Into<String>) -> Self {
-        Self {
-            class: ErrorClass::Error,
-            message: message.into(),
-            props: Vec::new(),
-        }
+        Self { class: ErrorClass::Error, message: message.into(), props: Vec::new() }
     }
 
     /// A `TypeError` with Node's `code` (e.g. `ERR_INVALID_ARG_TYPE`).
     pub fn type_error(code: &str, message: impl Into<String>) -> Self {
-        Self {
-            class: ErrorClass::TypeError,
-            message: message.into(),
-            props: Vec::new(),
-        }
-        .with("code", code)
+        Self { class: ErrorClass::TypeError, message: message.into(), props: Vec::new() }
+            .with("code", code)
     }
 
     /// A `RangeError` with Node's `code`.
     pub fn range_error(code: &str, message: impl Into<String>) -> Self {
-        Self {
-            class: ErrorClass::RangeError,
-            message: message.into(),
-            props: Vec::new(),
-        }
-        .with("code", code)
+        Self { class: ErrorClass::RangeError, message: message.into(), props: Vec::new() }
+            .with("code", code)
     }
 
     /// Adds an own property to the error.

@@ -73,27 +73,21 @@ impl FromArg for f64 {
 impl FromArg for i64 {
     const JS_TYPE: &'static str = "number";
     fn from_arg(ctx: &mut dyn OpCtx, i: usize) -> Option<Self> {
-        ctx.arg_number(i)
-            .filter(|n| n.is_finite())
-            .map(|n| n as i64)
+        ctx.arg_number(i).filter(|n| n.is_finite()).map(|n| n as i64)
     }
 }
 
 impl FromArg for i32 {
     const JS_TYPE: &'static str = "number";
     fn from_arg(ctx: &mut dyn OpCtx, i: usize) -> Option<Self> {
-        ctx.arg_number(i)
-            .filter(|n| n.is_finite())
-            .map(|n| n as i32)
+        ctx.arg_number(i).filter(|n| n.is_finite()).map(|n| n as i32)
     }
 }
 
 impl FromArg for u32 {
     const JS_TYPE: &'static str = "number";
     fn from_arg(ctx: &mut dyn OpCtx, i: usize) -> Option<Self> {
-        ctx.arg_number(i)
-            .filter(|n| n.is_finite() && *n >= 0.0)
-            .map(|n| n as u32)
+        ctx.arg_number(i).filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
     }
 }
 

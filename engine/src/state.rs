@@ -18,16 +18,12 @@ impl OpState {
 
     /// The stored value of type `T`, if any.
     pub fn get<T: 'static>(&self) -> Option<&T> {
-        self.slots
-            .get(&TypeId::of::<T>())
-            .and_then(|b| b.downcast_ref())
+        self.slots.get(&TypeId::of::<T>()).and_then(|b| b.downcast_ref())
     }
 
     /// The stored value of type `T`, mutably, if any.
     pub fn get_mut<T: 'static>(&mut self) -> Option<&mut T> {
-        self.slots
-            .get_mut(&TypeId::of::<T>())
-            .and_then(|b| b.downcast_mut())
+        self.slots.get_mut(&TypeId::of::<T>()).and_then(|b| b.downcast_mut())
     }
 
     /// The stored value of type `T`, created with `Default` on first use.

@@ -93,10 +93,7 @@ fn main() {
     println!("data: {} bytes of JSON-like text", data.len());
     for b in backends() {
         for level in [1, 6] {
-            let opts = Options {
-                level,
-                ..Options::default()
-            };
+            let opts = Options { level, ..Options::default() };
             row(
                 b.name(),
                 &format!("gzip -{level}"),
@@ -107,10 +104,7 @@ fn main() {
         }
     }
     let default = backends()[0];
-    let br = Options {
-        brotli_params: vec![(1, 5)],
-        ..Options::default()
-    };
+    let br = Options { brotli_params: vec![(1, 5)], ..Options::default() };
     row(
         "brotli",
         "q5",

@@ -2,6 +2,8 @@
 //! native backends Node gets from c-ares, OpenSSL and zlib. No tokio type leaves this crate.
 
 pub mod compress;
+pub mod dns;
 pub mod event_loop;
+pub mod tls;
 
 pub use event_loop::{Completion, EventLoop, Executor, LoopDriver, LoopHandle, TokioLoop};

@@ -19,9 +19,7 @@ const ZLIB_MODES: [(Mode, Mode); 3] = [
 fn sample(len: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(len + 128);
     let mut x: u32 = 12345;
-    let words = [
-        "alpha", "beta", "gamma", "delta", "status", "ok", "error", "user", "id", "name",
-    ];
+    let words = ["alpha", "beta", "gamma", "delta", "status", "ok", "error", "user", "id", "name"];
     while out.len() < len {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
         let w = words[(x >> 16) as usize % words.len()];
@@ -51,11 +49,7 @@ fn ok(b: &dyn Backend, mode: Mode, opts: &Options, input: &[u8]) -> Vec<u8> {
 
 fn err(b: &dyn Backend, mode: Mode, input: &[u8]) -> CompressError {
     match run(b, mode, &Options::default(), input) {
-        Ok(out) => panic!(
-            "{} {mode:?}: expected an error, got {} bytes",
-            b.name(),
-            out.len()
-        ),
+        Ok(out) => panic!("{} {mode:?}: expected an error, got {} bytes", b.name(), out.len()),
         Err(e) => e,
     }
 }
@@ -109,11 +103,7 @@ fn roundtrip_every_backend_pair_and_parameter() {
                     Strategy::Rle,
                     Strategy::Fixed,
                 ] {
-                    let opts = Options {
-                        level,
-                        strategy,
-                        ..Options::default()
-                    };
+                    let opts = Options { level, strategy, ..Options::default() };
                     let z = ok(comp, cmode, &opts, &data);
                     for dec in backends() {
                         assert_eq!(
@@ -131,18 +121,11 @@ fn roundtrip_every_backend_pair_and_parameter() {
                     if cmode == Mode::Gzip && wb == 8 {
                         continue;
                     }
-                    let opts = Options {
-                        window_bits: wb,
-                        mem_level,
-                        ..Options::default()
-                    };
+                    let opts = Options { window_bits: wb, mem_level, ..Options::default() };
                     let z = ok(comp, cmode, &opts, &data);
                     for dec in backends() {
                         // zlib writes windowBits 8 as 9, which an inflater limited to 8 refuses.
-                        let dopts = Options {
-                            window_bits: wb.max(9),
-                            ..Options::default()
-                        };
+                        let dopts = Options { window_bits: wb.max(9), ..Options::default() };
                         assert_eq!(
                             ok(dec, dmode, &dopts, &z),
                             data,
@@ -172,10 +155,9 @@ fn empty_input_roundtrips() {
             assert_eq!(ok(b, d, &Options::default(), &z), b"");
         }
     }
-    for (c, d) in [
-        (Mode::BrotliEncode, Mode::BrotliDecode),
-        (Mode::ZstdCompress, Mode::ZstdDecompress),
-    ] {
+    for (c, d) in
+        [(Mode::BrotliEncode, Mode::BrotliDecode), (Mode::ZstdCompress, Mode::ZstdDecompress)]
+    {
         let z = compress_all(c, b"", &Options::default()).unwrap();
         assert_eq!(decompress_all(d, &z, &Options::default()).unwrap(), b"");
     }
@@ -188,25 +170,9 @@ fn headers_match_zlib_bytes() {
         assert_eq!(&gz[..10], &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
         let z = ok(b, Mode::Deflate, &Options::default(), b"abc");
         assert_eq!(&z[..2], &[0x78, 0x9c]);
-        let z = ok(
-            b,
-            Mode::Deflate,
-            &Options {
-                window_bits: 8,
-                ..Options::default()
-            },
-            b"abc",
-        );
+        let z = ok(b, Mode::Deflate, &Options { window_bits: 8, ..Options::default() }, b"abc");
         assert_eq!(&z[..2], &[0x18, 0x95], "windowBits 8 becomes 9 as in zlib");
-        let z = ok(
-            b,
-            Mode::Deflate,
-            &Options {
-                level: 9,
-                ..Options::default()
-            },
-            b"abc",
-        );
+        let z = ok(b, Mode::Deflate, &Options { level: 9, ..Options::default() }, b"abc");
         assert_eq!(&z[..2], &[0x78, 0xda]);
     }
 }
@@ -227,9 +193,7 @@ fn every_flush_mode_emits_decodable_output() {
                     assert_eq!(p.consumed, piece.len());
                     assert!(!p.stream_end);
                     // After the flush everything so far decodes, before the stream ends.
-                    let q = d
-                        .process(&buf[..p.produced], &mut dbuf, Flush::None)
-                        .unwrap();
+                    let q = d.process(&buf[..p.produced], &mut dbuf, Flush::None).unwrap();
                     assert_eq!(q.consumed, p.produced);
                     plain.extend_from_slice(&dbuf[..q.produced]);
                     let want = &data[..plain.len()];
@@ -246,9 +210,7 @@ fn every_flush_mode_emits_decodable_output() {
                 }
                 let p = c.process(&[], &mut buf, Flush::Finish).unwrap();
                 assert!(p.stream_end);
-                let q = d
-                    .process(&buf[..p.produced], &mut dbuf, Flush::Finish)
-                    .unwrap();
+                let q = d.process(&buf[..p.produced], &mut dbuf, Flush::Finish).unwrap();
                 assert!(q.stream_end);
                 plain.extend_from_slice(&dbuf[..q.produced]);
                 assert_eq!(plain, data);
@@ -262,20 +224,10 @@ fn full_flush_allows_restart_from_raw_boundary() {
     for b in backends() {
         let mut c = codec(b, Mode::DeflateRaw, &Options::default());
         let mut buf = vec![0u8; 10_000];
-        let first = c
-            .process(b"hello hello hello ", &mut buf, Flush::Full)
-            .unwrap()
-            .produced;
-        let rest = c
-            .process(b"hello again", &mut buf[first..], Flush::Finish)
-            .unwrap();
+        let first = c.process(b"hello hello hello ", &mut buf, Flush::Full).unwrap().produced;
+        let rest = c.process(b"hello again", &mut buf[first..], Flush::Finish).unwrap();
         // A decoder started at the full-flush point needs no earlier history.
-        let out = ok(
-            b,
-            Mode::InflateRaw,
-            &Options::default(),
-            &buf[first..first + rest.produced],
-        );
+        let out = ok(b, Mode::InflateRaw, &Options::default(), &buf[first..first + rest.produced]);
         assert_eq!(out, b"hello again");
     }
 }
@@ -284,33 +236,19 @@ fn full_flush_allows_restart_from_raw_boundary() {
 fn byte_at_a_time_streaming_both_ways() {
     let data = sample(3000);
     for b in backends() {
-        for (cmode, dmode) in ZLIB_MODES
-            .into_iter()
-            .chain([(Mode::Gzip, Mode::Unzip), (Mode::Deflate, Mode::Unzip)])
+        for (cmode, dmode) in
+            ZLIB_MODES.into_iter().chain([(Mode::Gzip, Mode::Unzip), (Mode::Deflate, Mode::Unzip)])
         {
             let z = stream(codec(b, cmode, &Options::default()).as_mut(), &data, 1, 1).unwrap();
             let back = stream(codec(b, dmode, &Options::default()).as_mut(), &z, 1, 1).unwrap();
             assert_eq!(back, data, "{} {dmode:?}", b.name());
         }
     }
-    for (c, d) in [
-        (Mode::BrotliEncode, Mode::BrotliDecode),
-        (Mode::ZstdCompress, Mode::ZstdDecompress),
-    ] {
-        let z = stream(
-            new_codec(c, &Options::default()).unwrap().as_mut(),
-            &data,
-            1,
-            1,
-        )
-        .unwrap();
-        let back = stream(
-            new_codec(d, &Options::default()).unwrap().as_mut(),
-            &z,
-            1,
-            1,
-        )
-        .unwrap();
+    for (c, d) in
+        [(Mode::BrotliEncode, Mode::BrotliDecode), (Mode::ZstdCompress, Mode::ZstdDecompress)]
+    {
+        let z = stream(new_codec(c, &Options::default()).unwrap().as_mut(), &data, 1, 1).unwrap();
+        let back = stream(new_codec(d, &Options::default()).unwrap().as_mut(), &z, 1, 1).unwrap();
         assert_eq!(back, data, "{d:?}");
     }
 }
@@ -356,21 +294,13 @@ fn gzip_multi_member_and_trailing_data_like_node() {
         assert_eq!(ok(b, Mode::InflateRaw, &o, &cat(&[&r, b"hello"])), b"abc");
         // Members arriving in separate writes, byte by byte.
         let both = cat(&[&g1, &g2]);
-        assert_eq!(
-            stream(codec(b, Mode::Gunzip, &o).as_mut(), &both, 1, 1).unwrap(),
-            b"abcdef"
-        );
+        assert_eq!(stream(codec(b, Mode::Gunzip, &o).as_mut(), &both, 1, 1).unwrap(), b"abcdef");
     }
 }
 
 #[test]
 fn gzip_optional_header_fields() {
-    let body = ok(
-        backends()[0],
-        Mode::DeflateRaw,
-        &Options::default(),
-        b"payload",
-    );
+    let body = ok(backends()[0], Mode::DeflateRaw, &Options::default(), b"payload");
     let crc = crc32(b"payload", 0);
     let mut header = vec![0x1f, 0x8b, 8, 0x02 | 0x04 | 0x08 | 0x10, 1, 2, 3, 4, 0, 3];
     header.extend_from_slice(&[3, 0, b'x', b'y', b'z']);
@@ -384,13 +314,7 @@ fn gzip_optional_header_fields() {
     for b in backends() {
         assert_eq!(ok(b, Mode::Gunzip, &Options::default(), &good), b"payload");
         assert_eq!(
-            stream(
-                codec(b, Mode::Unzip, &Options::default()).as_mut(),
-                &good,
-                1,
-                1
-            )
-            .unwrap(),
+            stream(codec(b, Mode::Unzip, &Options::default()).as_mut(), &good, 1, 1).unwrap(),
             b"payload"
         );
         let mut bad = good.clone();
@@ -398,10 +322,7 @@ fn gzip_optional_header_fields() {
         assert_eq!(err(b, Mode::Gunzip, &bad).message, "header crc mismatch");
         let mut flags = good.clone();
         flags[3] |= 0x20;
-        assert_eq!(
-            err(b, Mode::Gunzip, &flags).message,
-            "unknown header flags set"
-        );
+        assert_eq!(err(b, Mode::Gunzip, &flags).message, "unknown header flags set");
     }
 }
 
@@ -425,18 +346,10 @@ fn truncated_input_is_unexpected_end_of_file() {
     let br = compress_all(Mode::BrotliEncode, &data, &Options::default()).unwrap();
     let e =
         decompress_all(Mode::BrotliDecode, &br[..br.len() - 3], &Options::default()).unwrap_err();
-    assert_eq!(
-        (e.code, e.message.as_str()),
-        ("Z_BUF_ERROR", "unexpected end of file")
-    );
+    assert_eq!((e.code, e.message.as_str()), ("Z_BUF_ERROR", "unexpected end of file"));
     // Node 25 reports no error for a cut zstd frame; neither do we.
     let zs = compress_all(Mode::ZstdCompress, &data, &Options::default()).unwrap();
-    assert!(decompress_all(
-        Mode::ZstdDecompress,
-        &zs[..zs.len() - 3],
-        &Options::default()
-    )
-    .is_ok());
+    assert!(decompress_all(Mode::ZstdDecompress, &zs[..zs.len() - 3], &Options::default()).is_ok());
 }
 
 #[test]
@@ -446,31 +359,11 @@ fn corrupt_input_reports_zlib_messages() {
         let z = ok(b, Mode::Deflate, &o, b"hello world");
         let g = ok(b, Mode::Gzip, &o, b"hello world");
         let cases: Vec<(Mode, Vec<u8>, &str)> = vec![
-            (
-                Mode::Inflate,
-                b"hello world".to_vec(),
-                "incorrect header check",
-            ),
-            (
-                Mode::Gunzip,
-                b"hello world".to_vec(),
-                "incorrect header check",
-            ),
-            (
-                Mode::Unzip,
-                b"hello world".to_vec(),
-                "incorrect header check",
-            ),
-            (
-                Mode::Inflate,
-                vec![0x79, 0x9c, 1, 2],
-                "incorrect header check",
-            ),
-            (
-                Mode::Inflate,
-                vec![0x77, 0x85, 1, 2],
-                "unknown compression method",
-            ),
+            (Mode::Inflate, b"hello world".to_vec(), "incorrect header check"),
+            (Mode::Gunzip, b"hello world".to_vec(), "incorrect header check"),
+            (Mode::Unzip, b"hello world".to_vec(), "incorrect header check"),
+            (Mode::Inflate, vec![0x79, 0x9c, 1, 2], "incorrect header check"),
+            (Mode::Inflate, vec![0x77, 0x85, 1, 2], "unknown compression method"),
             (Mode::Inflate, vec![0x88, 0x98, 1, 2], "invalid window size"),
             (
                 Mode::Inflate,
@@ -521,16 +414,7 @@ fn corrupt_input_reports_zlib_messages() {
             );
         }
         // A window smaller than the stream's is refused, as zlib does.
-        let e = run(
-            b,
-            Mode::Inflate,
-            &Options {
-                window_bits: 9,
-                ..o.clone()
-            },
-            &z,
-        )
-        .unwrap_err();
+        let e = run(b, Mode::Inflate, &Options { window_bits: 9, ..o.clone() }, &z).unwrap_err();
         assert_eq!(e.message, "invalid window size");
         // A stored block whose length check fails.
         let e = err(b, Mode::InflateRaw, &[1, 5, 0, 5, 1, 1, 2, 3, 4, 5]);
@@ -544,26 +428,14 @@ fn corrupt_input_reports_zlib_messages() {
         assert!(c.process(b"hello", &mut buf, Flush::None).is_err());
         assert!(c.process(&z, &mut buf, Flush::None).is_err());
         c.reset().unwrap();
-        assert_eq!(
-            c.process(&z, &mut buf, Flush::Finish).unwrap().produced,
-            11,
-            "reset recovers"
-        );
+        assert_eq!(c.process(&z, &mut buf, Flush::Finish).unwrap().produced, 11, "reset recovers");
     }
-    let e = decompress_all(
-        Mode::BrotliDecode,
-        b"garbage data here",
-        &Options::default(),
-    )
-    .unwrap_err();
+    let e =
+        decompress_all(Mode::BrotliDecode, b"garbage data here", &Options::default()).unwrap_err();
     assert!(e.code.starts_with("ERR__ERROR_FORMAT_"), "{e}");
     assert_eq!(e.message, "Decompression failed");
-    let e = decompress_all(
-        Mode::ZstdDecompress,
-        b"garbage data here",
-        &Options::default(),
-    )
-    .unwrap_err();
+    let e = decompress_all(Mode::ZstdDecompress, b"garbage data here", &Options::default())
+        .unwrap_err();
     assert_eq!(
         (e.code, e.errno, e.message.as_str()),
         ("ZSTD_error_prefix_unknown", 10, "Unknown frame descriptor")
@@ -578,10 +450,7 @@ fn corrupt_input_reports_zlib_messages() {
 #[test]
 fn preset_dictionary() {
     let dict = b"hello world dictionary words".to_vec();
-    let with = Options {
-        dictionary: Some(dict.clone()),
-        ..Options::default()
-    };
+    let with = Options { dictionary: Some(dict.clone()), ..Options::default() };
     let text = b"hello world hello dictionary";
     for b in backends() {
         if !b.supports_dictionary() {
@@ -600,43 +469,28 @@ fn preset_dictionary() {
             ok(
                 b,
                 Mode::Unzip,
-                &Options {
-                    dictionary: None,
-                    ..with.clone()
-                },
+                &Options { dictionary: None, ..with.clone() },
                 &ok(b, Mode::Gzip, &with, text)
             ),
             text
         );
         let e = err(b, Mode::Inflate, &z);
-        assert_eq!(
-            (e.code, e.errno, e.message.as_str()),
-            ("Z_NEED_DICT", 2, "Missing dictionary")
-        );
+        assert_eq!((e.code, e.errno, e.message.as_str()), ("Z_NEED_DICT", 2, "Missing dictionary"));
         let e = run(
             b,
             Mode::Inflate,
-            &Options {
-                dictionary: Some(b"other".to_vec()),
-                ..Options::default()
-            },
+            &Options { dictionary: Some(b"other".to_vec()), ..Options::default() },
             &z,
         )
         .unwrap_err();
-        assert_eq!(
-            (e.code, e.message.as_str()),
-            ("Z_NEED_DICT", "Bad dictionary")
-        );
+        assert_eq!((e.code, e.message.as_str()), ("Z_NEED_DICT", "Bad dictionary"));
         let r = ok(b, Mode::DeflateRaw, &with, text);
         assert_eq!(ok(b, Mode::InflateRaw, &with, &r), text);
         // Reset re-installs the dictionary.
         let mut c = codec(b, Mode::Deflate, &with);
         let first = process_all(c.as_mut(), text, 1024, usize::MAX).unwrap();
         c.reset().unwrap();
-        assert_eq!(
-            process_all(c.as_mut(), text, 1024, usize::MAX).unwrap(),
-            first
-        );
+        assert_eq!(process_all(c.as_mut(), text, 1024, usize::MAX).unwrap(), first);
     }
 }
 
@@ -645,48 +499,24 @@ fn zip_bomb_stops_at_max_output_length() {
     let zeros = vec![0u8; 64 << 20];
     for b in backends() {
         for (cmode, dmode) in ZLIB_MODES {
-            let bomb = ok(
-                b,
-                cmode,
-                &Options {
-                    level: 9,
-                    ..Options::default()
-                },
-                &zeros,
-            );
+            let bomb = ok(b, cmode, &Options { level: 9, ..Options::default() }, &zeros);
             assert!(bomb.len() < 200_000);
-            let capped = Options {
-                max_output_length: 1 << 20,
-                ..Options::default()
-            };
+            let capped = Options { max_output_length: 1 << 20, ..Options::default() };
             let e = run(b, dmode, &capped, &bomb).unwrap_err();
             assert_eq!(
                 (e.code, e.message.as_str()),
-                (
-                    "ERR_BUFFER_TOO_LARGE",
-                    "Cannot create a Buffer larger than 1048576 bytes"
-                )
+                ("ERR_BUFFER_TOO_LARGE", "Cannot create a Buffer larger than 1048576 bytes")
             );
-            let exact = Options {
-                max_output_length: zeros.len(),
-                ..Options::default()
-            };
+            let exact = Options { max_output_length: zeros.len(), ..Options::default() };
             assert_eq!(run(b, dmode, &exact, &bomb).unwrap().len(), zeros.len());
         }
     }
-    let capped = Options {
-        max_output_length: 1000,
-        ..Options::default()
-    };
-    for (c, d) in [
-        (Mode::BrotliEncode, Mode::BrotliDecode),
-        (Mode::ZstdCompress, Mode::ZstdDecompress),
-    ] {
+    let capped = Options { max_output_length: 1000, ..Options::default() };
+    for (c, d) in
+        [(Mode::BrotliEncode, Mode::BrotliDecode), (Mode::ZstdCompress, Mode::ZstdDecompress)]
+    {
         let bomb = compress_all(c, &zeros[..8 << 20], &Options::default()).unwrap();
-        assert_eq!(
-            decompress_all(d, &bomb, &capped).unwrap_err().code,
-            "ERR_BUFFER_TOO_LARGE"
-        );
+        assert_eq!(decompress_all(d, &bomb, &capped).unwrap_err().code, "ERR_BUFFER_TOO_LARGE");
     }
 }
 
@@ -697,79 +527,29 @@ fn crc32_vectors() {
     assert_eq!(crc32(b"hello", 0), 907_060_870);
     assert_eq!(crc32(b"world", crc32(b"hello ", 0)), 222_957_957);
     assert_eq!(crc32(b"hello world", 0), 222_957_957);
-    assert_eq!(
-        crc32(b"The quick brown fox jumps over the lazy dog", 0),
-        0x414F_A339
-    );
+    assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog", 0), 0x414F_A339);
 }
 
 #[test]
 fn options_validated_like_node() {
-    let e = new_codec(
-        Mode::Deflate,
-        &Options {
-            level: 10,
-            ..Options::default()
-        },
-    )
-    .err()
-    .unwrap();
+    let e = new_codec(Mode::Deflate, &Options { level: 10, ..Options::default() }).err().unwrap();
     assert_eq!(e.code, "ERR_OUT_OF_RANGE");
     assert_eq!(
         e.message,
         "The value of \"options.level\" is out of range. It must be >= -1 and <= 9. Received 10"
     );
-    let e = new_codec(
-        Mode::Deflate,
-        &Options {
-            mem_level: 10,
-            ..Options::default()
-        },
-    )
-    .err()
-    .unwrap();
+    let e =
+        new_codec(Mode::Deflate, &Options { mem_level: 10, ..Options::default() }).err().unwrap();
     assert!(e.message.contains("options.memLevel"));
-    let e = new_codec(
-        Mode::Gzip,
-        &Options {
-            window_bits: 8,
-            ..Options::default()
-        },
-    )
-    .err()
-    .unwrap();
+    let e = new_codec(Mode::Gzip, &Options { window_bits: 8, ..Options::default() }).err().unwrap();
     assert!(e.message.contains("It must be >= 9 and <= 15. Received 8"));
-    assert!(new_codec(
-        Mode::DeflateRaw,
-        &Options {
-            window_bits: 8,
-            ..Options::default()
-        }
-    )
-    .is_ok());
-    assert!(new_codec(
-        Mode::Gunzip,
-        &Options {
-            window_bits: 8,
-            ..Options::default()
-        }
-    )
-    .is_ok());
+    assert!(new_codec(Mode::DeflateRaw, &Options { window_bits: 8, ..Options::default() }).is_ok());
+    assert!(new_codec(Mode::Gunzip, &Options { window_bits: 8, ..Options::default() }).is_ok());
     assert_eq!(Strategy::from_node(5).unwrap_err().code, "ERR_OUT_OF_RANGE");
-    assert!(new_codec(
-        Mode::Inflate,
-        &Options {
-            chunk_size: 10,
-            ..Options::default()
-        }
-    )
-    .is_err());
+    assert!(new_codec(Mode::Inflate, &Options { chunk_size: 10, ..Options::default() }).is_err());
     let e = new_codec(
         Mode::BrotliEncode,
-        &Options {
-            brotli_params: vec![(99, 1)],
-            ..Options::default()
-        },
+        &Options { brotli_params: vec![(99, 1)], ..Options::default() },
     )
     .err()
     .unwrap();
@@ -783,29 +563,16 @@ fn params_change_level_mid_stream() {
     let data = sample(100_000);
     for b in backends() {
         for (cmode, dmode) in ZLIB_MODES {
-            let mut c = codec(
-                b,
-                cmode,
-                &Options {
-                    level: 1,
-                    ..Options::default()
-                },
-            );
+            let mut c = codec(b, cmode, &Options { level: 1, ..Options::default() });
             let mut out = vec![0u8; 400_000];
             let p1 = c.process(&data[..50_000], &mut out, Flush::Sync).unwrap();
             c.set_params(9, Strategy::Filtered).unwrap();
-            let p1b = c
-                .process(&data[50_000..60_000], &mut out[p1.produced..], Flush::None)
-                .unwrap();
+            let p1b =
+                c.process(&data[50_000..60_000], &mut out[p1.produced..], Flush::None).unwrap();
             // Without a flush first: the codec flushes the old engine itself.
             c.set_params(2, Strategy::Default).unwrap();
-            let p1 = io::compress::Progress {
-                produced: p1.produced + p1b.produced,
-                ..p1
-            };
-            let p2 = c
-                .process(&data[60_000..], &mut out[p1.produced..], Flush::Finish)
-                .unwrap();
+            let p1 = io::compress::Progress { produced: p1.produced + p1b.produced, ..p1 };
+            let p2 = c.process(&data[60_000..], &mut out[p1.produced..], Flush::Finish).unwrap();
             assert!(p2.stream_end, "{} {cmode:?} {p1:?} {p2:?}", b.name());
             let z = &out[..p1.produced + p2.produced];
             assert_eq!(ok(b, dmode, &Options::default(), z), data);
@@ -822,42 +589,26 @@ fn params_change_level_mid_stream() {
 fn brotli_and_zstd_roundtrip() {
     let data = sample(300_000);
     for q in [0u32, 5, 11] {
-        let o = Options {
-            brotli_params: vec![(1, q), (5, data.len() as u32)],
-            ..Options::default()
-        };
+        let o =
+            Options { brotli_params: vec![(1, q), (5, data.len() as u32)], ..Options::default() };
         let z = compress_all(Mode::BrotliEncode, &data, &o).unwrap();
         assert!(z.len() < data.len() / 2, "q{q}: {}", z.len());
-        assert_eq!(
-            decompress_all(Mode::BrotliDecode, &z, &Options::default()).unwrap(),
-            data
-        );
+        assert_eq!(decompress_all(Mode::BrotliDecode, &z, &Options::default()).unwrap(), data);
     }
     // Brotli flush makes everything so far decodable.
     let mut c = new_codec(Mode::BrotliEncode, &Options::default()).unwrap();
     let mut d = new_codec(Mode::BrotliDecode, &Options::default()).unwrap();
     let (mut buf, mut dbuf) = (vec![0u8; 100_000], vec![0u8; 100_000]);
     let p = c.process(&data[..10_000], &mut buf, Flush::Sync).unwrap();
-    let q = d
-        .process(&buf[..p.produced], &mut dbuf, Flush::None)
-        .unwrap();
+    let q = d.process(&buf[..p.produced], &mut dbuf, Flush::None).unwrap();
     assert_eq!(&dbuf[..q.produced], &data[..10_000]);
-    let o = Options {
-        zstd_params: vec![(100, 19)],
-        ..Options::default()
-    };
+    let o = Options { zstd_params: vec![(100, 19)], ..Options::default() };
     let z = compress_all(Mode::ZstdCompress, &data, &o).unwrap();
     assert!(z.len() < data.len() / 2, "{}", z.len());
-    assert_eq!(
-        decompress_all(Mode::ZstdDecompress, &z, &Options::default()).unwrap(),
-        data
-    );
+    assert_eq!(decompress_all(Mode::ZstdDecompress, &z, &Options::default()).unwrap(), data);
     // Node decodes the first frame only and ignores the rest.
     let two = [z.clone(), z.clone(), b"junk".to_vec()].concat();
-    assert_eq!(
-        decompress_all(Mode::ZstdDecompress, &two, &Options::default()).unwrap(),
-        data
-    );
+    assert_eq!(decompress_all(Mode::ZstdDecompress, &two, &Options::default()).unwrap(), data);
 }
 
 // ---- interop with a real Node ----
@@ -925,29 +676,14 @@ fn node_interop_zlib_family() {
             for (opts, js) in [
                 (Options::default(), "{}"),
                 (
-                    Options {
-                        level: 1,
-                        window_bits: 10,
-                        mem_level: 3,
-                        ..Options::default()
-                    },
+                    Options { level: 1, window_bits: 10, mem_level: 3, ..Options::default() },
                     r#"{"level":1,"windowBits":10,"memLevel":3}"#,
                 ),
                 (
-                    Options {
-                        level: 9,
-                        strategy: Strategy::Filtered,
-                        ..Options::default()
-                    },
+                    Options { level: 9, strategy: Strategy::Filtered, ..Options::default() },
                     r#"{"level":9,"strategy":1}"#,
                 ),
-                (
-                    Options {
-                        strategy: Strategy::Fixed,
-                        ..Options::default()
-                    },
-                    r#"{"strategy":4}"#,
-                ),
+                (Options { strategy: Strategy::Fixed, ..Options::default() }, r#"{"strategy":4}"#),
             ] {
                 let ours = ok(b, mode, &opts, &data);
                 let back = node_zlib(&bin, node_d, js, &ours)
@@ -965,13 +701,8 @@ fn node_interop_zlib_family() {
         }
         // Node's unzip takes our gzip; our unzip takes Node's deflate.
         assert_eq!(
-            node_zlib(
-                &bin,
-                "unzipSync",
-                "{}",
-                &ok(b, Mode::Gzip, &Options::default(), &data)
-            )
-            .unwrap(),
+            node_zlib(&bin, "unzipSync", "{}", &ok(b, Mode::Gzip, &Options::default(), &data))
+                .unwrap(),
             data
         );
         let nz = node_zlib(&bin, "deflateSync", "{}", &data).unwrap();
@@ -982,11 +713,7 @@ fn node_interop_zlib_family() {
             (
                 Mode::Gunzip,
                 "gunzipSync",
-                [
-                    ok(b, Mode::Gzip, &Options::default(), b"abc"),
-                    b"xyz".to_vec(),
-                ]
-                .concat(),
+                [ok(b, Mode::Gzip, &Options::default(), b"abc"), b"xyz".to_vec()].concat(),
             ),
             (Mode::Inflate, "inflateSync", nz[..nz.len() / 2].to_vec()),
         ] {
@@ -998,14 +725,8 @@ fn node_interop_zlib_family() {
         }
         if b.supports_dictionary() {
             let dict = b"{\"alpha\":\"beta\",\"gamma\":";
-            let opts = Options {
-                dictionary: Some(dict.to_vec()),
-                ..Options::default()
-            };
-            let js = format!(
-                "{{\"dictionary\":{:?}}}",
-                std::str::from_utf8(dict).unwrap()
-            );
+            let opts = Options { dictionary: Some(dict.to_vec()), ..Options::default() };
+            let js = format!("{{\"dictionary\":{:?}}}", std::str::from_utf8(dict).unwrap());
             let ours = ok(b, Mode::Deflate, &opts, &data);
             assert_eq!(node_zlib(&bin, "inflateSync", &js, &ours).unwrap(), data);
             let theirs = node_zlib(&bin, "deflateSync", &js, &data).unwrap();
@@ -1021,28 +742,16 @@ fn node_interop_brotli() {
         return;
     };
     let data = sample(200_000);
-    for (q, js) in [
-        (11u32, "{}"),
-        (4, r#"{"params":{"BROTLI_PARAM_QUALITY":4}}"#),
-    ] {
+    for (q, js) in [(11u32, "{}"), (4, r#"{"params":{"BROTLI_PARAM_QUALITY":4}}"#)] {
         let ours = compress_all(
             Mode::BrotliEncode,
             &data,
-            &Options {
-                brotli_params: vec![(1, q)],
-                ..Options::default()
-            },
+            &Options { brotli_params: vec![(1, q)], ..Options::default() },
         )
         .unwrap();
-        assert_eq!(
-            node_zlib(&bin, "brotliDecompressSync", "{}", &ours).unwrap(),
-            data
-        );
+        assert_eq!(node_zlib(&bin, "brotliDecompressSync", "{}", &ours).unwrap(), data);
         let theirs = node_zlib(&bin, "brotliCompressSync", js, &data).unwrap();
-        assert_eq!(
-            decompress_all(Mode::BrotliDecode, &theirs, &Options::default()).unwrap(),
-            data
-        );
+        assert_eq!(decompress_all(Mode::BrotliDecode, &theirs, &Options::default()).unwrap(), data);
     }
 }
 
@@ -1068,10 +777,7 @@ fn node_interop_zstd() {
     }
     let data = sample(300_000);
     let ours = compress_all(Mode::ZstdCompress, &data, &Options::default()).unwrap();
-    assert_eq!(
-        node_zlib(&bin, "zstdDecompressSync", "{}", &ours).unwrap(),
-        data
-    );
+    assert_eq!(node_zlib(&bin, "zstdDecompressSync", "{}", &ours).unwrap(), data);
     for js in ["{}", r#"{"params":{"ZSTD_c_compressionLevel":19}}"#] {
         let theirs = node_zlib(&bin, "zstdCompressSync", js, &data).unwrap();
         assert_eq!(
@@ -1079,12 +785,8 @@ fn node_interop_zstd() {
             data
         );
     }
-    let e = decompress_all(
-        Mode::ZstdDecompress,
-        b"garbage data here",
-        &Options::default(),
-    )
-    .unwrap_err();
+    let e = decompress_all(Mode::ZstdDecompress, b"garbage data here", &Options::default())
+        .unwrap_err();
     assert_eq!(
         node_zlib(&bin, "zstdDecompressSync", "{}", b"garbage data here").unwrap_err(),
         format!("{}|{}|{}", e.code, e.errno, e.message)

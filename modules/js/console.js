@@ -3,4 +3,4 @@
 // The public 'console' module: the global console object (which also
 // carries the Console class as `console.Console`).
 
-module.exports = globalThis.console;
+module.exports = require('internal/console/constructor').getGlobalConsole();

@@ -7,6 +7,7 @@ const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kRejection = Symbol.for('nodejs.rejection');
 const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
 let defaultMaxListeners = 10;
 
 function lazyErrors() {
@@ -32,10 +33,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get() { return defaultMaxListeners; },
   set(n) {
-    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-      const { codes: { ERR_OUT_OF_RANGE } } = lazyErrors();
-      throw new ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', n);
-    }
+    require('internal/validators').validateNumber(n, 'defaultMaxListeners', 0);
     defaultMaxListeners = n;
   },
 });
@@ -62,10 +60,7 @@ EventEmitter.init = function init(opts) {
 };
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    const { codes: { ERR_OUT_OF_RANGE } } = lazyErrors();
-    throw new ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
-  }
+  require('internal/validators').validateNumber(n, 'setMaxListeners', 0);
   this._maxListeners = n;
   return this;
 };
@@ -352,58 +347,266 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
-function once(emitter, name, options = {}) {
+// --- helpers shared with EventTarget: once(), on(), addAbortListener() --------------------
+let lazyEventTarget;
+function eventTargetModule() {
+  lazyEventTarget ??= require('internal/event_target');
+  return lazyEventTarget;
+}
+
+function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
+  if (typeof emitter.on === 'function') {
+    if (flags?.once) emitter.once(name, listener);
+    else emitter.on(name, listener);
+  } else if (typeof emitter.addEventListener === 'function') {
+    emitter.addEventListener(name, listener, flags);
+  } else {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+  }
+}
+
+function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
+  if (typeof emitter.removeListener === 'function') {
+    emitter.removeListener(name, listener);
+  } else if (typeof emitter.removeEventListener === 'function') {
+    emitter.removeEventListener(name, listener, flags);
+  } else {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+  }
+}
+
+function abortErrorWithCause(signal) {
+  const { AbortError } = lazyErrors();
+  return new AbortError(undefined, { cause: signal?.reason });
+}
+
+async function once(emitter, name, options = {}) {
+  const { validateObject, validateAbortSignal } = require('internal/validators');
+  validateObject(options, 'options');
   const signal = options?.signal;
+  validateAbortSignal(signal, 'options.signal');
+  if (signal?.aborted) throw abortErrorWithCause(signal);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      const { AbortError } = lazyErrors();
-      reject(new AbortError(undefined, { cause: signal.reason }));
-      return;
-    }
     const errorListener = (err) => {
       emitter.removeListener(name, resolver);
-      if (signal) signal.removeEventListener('abort', abortListener);
+      if (signal != null) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
       reject(err);
     };
     const resolver = (...args) => {
-      if (typeof emitter.removeListener === 'function' && name !== 'error') {
+      if (typeof emitter.removeListener === 'function') {
         emitter.removeListener('error', errorListener);
       }
-      if (signal) signal.removeEventListener('abort', abortListener);
+      if (signal != null) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
       resolve(args);
     };
-    const abortListener = () => {
-      emitter.removeListener(name, resolver);
-      emitter.removeListener('error', errorListener);
-      const { AbortError } = lazyErrors();
-      reject(new AbortError(undefined, { cause: signal?.reason }));
-    };
-    if (typeof emitter.addEventListener === 'function') {
-      emitter.addEventListener(name, resolver, { once: true });
-      return;
+    const { kResistStopPropagation } = eventTargetModule();
+    const flags = { __proto__: null, once: true, [kResistStopPropagation]: true };
+    eventTargetAgnosticAddListener(emitter, name, resolver, flags);
+    // EventTargets have no 'error' semantics: only emitters reject on 'error'.
+    if (name !== 'error' && typeof emitter.once === 'function') {
+      emitter.once('error', errorListener);
     }
-    emitter.once(name, resolver);
-    if (name !== 'error') emitter.once('error', errorListener);
-    if (signal) signal.addEventListener('abort', abortListener, { once: true });
+    function abortListener() {
+      eventTargetAgnosticRemoveListener(emitter, name, resolver);
+      eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
+      reject(abortErrorWithCause(signal));
+    }
+    if (signal != null) eventTargetAgnosticAddListener(signal, 'abort', abortListener, flags);
   });
 }
 
-function getEventListeners(emitter, type) {
-  if (typeof emitter.listeners === 'function') return emitter.listeners(type);
-  return [];
+const AsyncIteratorPrototype =
+  Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+const kWatermarkData = Symbol.for('nodejs.watermarkData');
+
+// events.on(): an async iterator over an emitter's events. Events that arrive before they
+// are read are queued; past highWaterMark the emitter is paused (and resumed below
+// lowWaterMark), for emitters that can pause. 'error' rejects the pending read, the `close`
+// events and the signal end the iteration.
+function on(emitter, event, options = {}) {
+  const {
+    validateObject, validateAbortSignal, validateInteger,
+  } = require('internal/validators');
+  validateObject(options, 'options');
+  const signal = options.signal;
+  validateAbortSignal(signal, 'options.signal');
+  if (signal?.aborted) throw abortErrorWithCause(signal);
+  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  validateInteger(highWatermark, 'options.highWaterMark', 1);
+  const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  validateInteger(lowWatermark, 'options.lowWaterMark', 1);
+
+  const unconsumedEvents = [];
+  const unconsumedPromises = [];
+  let paused = false;
+  let error = null;
+  let finished = false;
+  const listeners = [];
+
+  const iterator = Object.setPrototypeOf({
+    next() {
+      if (unconsumedEvents.length > 0) {
+        const value = unconsumedEvents.shift();
+        if (paused && unconsumedEvents.length < lowWatermark) {
+          emitter.resume();
+          paused = false;
+        }
+        return Promise.resolve({ value, done: false });
+      }
+      if (error) {
+        const rejected = Promise.reject(error);
+        error = null;
+        return rejected;
+      }
+      if (finished) return closeHandler();
+      return new Promise((resolve, reject) => {
+        unconsumedPromises.push({ resolve, reject });
+      });
+    },
+
+    return() {
+      return closeHandler();
+    },
+
+    throw(err) {
+      if (!err || !(err instanceof Error)) {
+        const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+      }
+      errorHandler(err);
+    },
+
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+
+    [kWatermarkData]: {
+      get size() { return unconsumedEvents.length; },
+      get low() { return lowWatermark; },
+      get high() { return highWatermark; },
+      get isPaused() { return paused; },
+    },
+  }, AsyncIteratorPrototype);
+
+  function listen(target, name, handler) {
+    eventTargetAgnosticAddListener(target, name, handler);
+    listeners.push([target, name, handler]);
+  }
+
+  listen(emitter, event, function(...args) { eventHandler(args); });
+  if (event !== 'error' && typeof emitter.on === 'function') listen(emitter, 'error', errorHandler);
+  const closeEvents = options?.close;
+  if (closeEvents?.length) {
+    for (let i = 0; i < closeEvents.length; i++) listen(emitter, closeEvents[i], closeHandler);
+  }
+  const abortDisposable = signal ?
+    addAbortListener(signal, () => errorHandler(abortErrorWithCause(signal))) : null;
+  return iterator;
+
+  function eventHandler(value) {
+    if (unconsumedPromises.length === 0) {
+      unconsumedEvents.push(value);
+      if (!paused && unconsumedEvents.length > highWatermark) {
+        paused = true;
+        emitter.pause();
+      }
+    } else {
+      unconsumedPromises.shift().resolve({ value, done: false });
+    }
+  }
+
+  function errorHandler(err) {
+    if (unconsumedPromises.length === 0) error = err;
+    else unconsumedPromises.shift().reject(err);
+    closeHandler();
+  }
+
+  function closeHandler() {
+    abortDisposable?.[Symbol.dispose]();
+    while (listeners.length > 0) {
+      Reflect.apply(eventTargetAgnosticRemoveListener, undefined, listeners.pop());
+    }
+    finished = true;
+    const done = { value: undefined, done: true };
+    while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(done);
+    return Promise.resolve(done);
+  }
 }
 
-function getMaxListenersOf(emitter) {
-  return typeof emitter.getMaxListeners === 'function' ? emitter.getMaxListeners() : defaultMaxListeners;
+// Runs `listener` once when `signal` aborts (right away, in a microtask, if it already has),
+// even if another abort listener stops propagation; the result disposes of the listener.
+function addAbortListener(signal, listener) {
+  const { validateAbortSignal, validateFunction } = require('internal/validators');
+  if (signal === undefined) {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  validateAbortSignal(signal, 'signal');
+  validateFunction(listener, 'listener');
+  let removeEventListener;
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    const { kResistStopPropagation } = eventTargetModule();
+    signal.addEventListener('abort', listener,
+                            { __proto__: null, once: true, [kResistStopPropagation]: true });
+    removeEventListener = () => {
+      signal.removeEventListener('abort', listener);
+    };
+  }
+  return {
+    __proto__: null,
+    [Symbol.dispose]() {
+      removeEventListener?.();
+    },
+  };
+}
+
+function getEventListeners(emitterOrTarget, type) {
+  if (typeof emitterOrTarget?.listeners === 'function') return emitterOrTarget.listeners(type);
+  const { isEventTarget, kEvents } = eventTargetModule();
+  if (isEventTarget(emitterOrTarget)) {
+    const listeners = [];
+    let handler = emitterOrTarget[kEvents].get(type)?.next;
+    while (handler?.listener !== undefined) {
+      listeners.push(handler.weak ? handler.listener.deref() : handler.listener);
+      handler = handler.next;
+    }
+    return listeners;
+  }
+  const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+}
+
+function getMaxListenersOf(emitterOrTarget) {
+  if (typeof emitterOrTarget?.getMaxListeners === 'function') {
+    return getMaxListeners(emitterOrTarget);
+  }
+  if (typeof emitterOrTarget?.[kMaxEventTargetListeners] === 'number') {
+    return emitterOrTarget[kMaxEventTargetListeners];
+  }
+  const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function setMaxListeners(n = defaultMaxListeners, ...targets) {
+  const { validateNumber } = require('internal/validators');
+  validateNumber(n, 'setMaxListeners', 0);
   if (targets.length === 0) {
     defaultMaxListeners = n;
-  } else {
-    for (const target of targets) {
-      if (typeof target.setMaxListeners === 'function') target.setMaxListeners(n);
-      else target[kMaxEventTargetListeners] = n;
+    return;
+  }
+  for (const target of targets) {
+    if (eventTargetModule().isEventTarget(target)) {
+      target[kMaxEventTargetListeners] = n;
+      target[kMaxEventTargetListenersWarned] = false;
+    } else if (typeof target?.setMaxListeners === 'function') {
+      target.setMaxListeners(n);
+    } else {
+      const { codes: { ERR_INVALID_ARG_TYPE } } = lazyErrors();
+      throw new ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
     }
   }
 }
@@ -425,9 +628,15 @@ EventEmitter.usingDomains = false;
 EventEmitter.captureRejectionSymbol = kRejection;
 EventEmitter.errorMonitor = kErrorMonitor;
 EventEmitter.once = once;
+EventEmitter.on = on;
+EventEmitter.addAbortListener = addAbortListener;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.getMaxListeners = getMaxListenersOf;
 EventEmitter.setMaxListeners = setMaxListeners;
 EventEmitter.init = EventEmitter.init;
+Object.defineProperties(EventEmitter, {
+  kMaxEventTargetListeners: { value: kMaxEventTargetListeners },
+  kMaxEventTargetListenersWarned: { value: kMaxEventTargetListenersWarned },
+});
 
 module.exports = EventEmitter;

@@ -379,6 +379,40 @@ function styleText(format, text, options) {
   return `${openCodes}${processed}${closeCodes}`;
 }
 
+// --- getCallSites ----------------------------------------------------------------
+
+/** The calling frames as plain objects (function, script, line and column). */
+function getCallSites(frameCount = 10, options) {
+  if (options === undefined && typeof frameCount === 'object' && frameCount !== null) {
+    options = frameCount;
+    frameCount = 10;
+  }
+  if (options !== undefined) {
+    const { validateObject, validateBoolean } = require('internal/validators');
+    validateObject(options, 'options');
+    if (options.sourceMap !== undefined) validateBoolean(options.sourceMap, 'options.sourceMap');
+  }
+  require('internal/validators').validateNumber(frameCount, 'frameCount', 1, 200);
+  const { overrideStackTrace, isErrorStackTraceLimitWritable } = require('internal/errors');
+  const holder = {};
+  overrideStackTrace.set(holder, (error, trace) => trace);
+  const limitWritable = isErrorStackTraceLimitWritable();
+  const savedLimit = Error.stackTraceLimit;
+  if (limitWritable) Error.stackTraceLimit = frameCount;
+  Error.captureStackTrace(holder, getCallSites);
+  const trace = holder.stack;
+  if (limitWritable) Error.stackTraceLimit = savedLimit;
+  return trace.map((site) => ({
+    __proto__: null,
+    functionName: site.getFunctionName() ?? '',
+    scriptId: `${site.getScriptId?.() ?? 0}`,
+    scriptName: site.getScriptNameOrSourceURL() ?? '',
+    lineNumber: site.getLineNumber(),
+    columnNumber: site.getColumnNumber(),
+    column: site.getColumnNumber(),
+  }));
+}
+
 // --- exports -------------------------------------------------------------------
 
 module.exports = {
@@ -392,11 +426,15 @@ module.exports = {
   format,
   styleText,
   formatWithOptions,
+  getCallSites,
   inherits,
   inspect,
   isArray: internalDeprecate(Array.isArray,
                              'The `util.isArray` API is deprecated. Please use `Array.isArray()` instead.',
                              'DEP0044'),
+  isDeepStrictEqual(a, b) {
+    return require('internal/util/comparisons').isDeepStrictEqual(a, b);
+  },
   promisify,
   stripVTControlCharacters,
   toUSVString(input) {

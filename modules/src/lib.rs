@@ -18,10 +18,7 @@ pub const NODE_VERSION: &str = "25.8.1";
 
 /// The source of embedded JS file `id`.
 pub fn source(id: &str) -> Option<&'static str> {
-    SOURCES
-        .binary_search_by(|(candidate, _)| candidate.cmp(&id))
-        .ok()
-        .map(|i| SOURCES[i].1)
+    SOURCES.binary_search_by(|(candidate, _)| candidate.cmp(&id)).ok().map(|i| SOURCES[i].1)
 }
 
 pub use ops::{ops, HostInfo};

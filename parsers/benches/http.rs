@@ -82,10 +82,7 @@ Server: oxnode\r\n\r\n\
 
 fn main() {
     let budget = Duration::from_millis(
-        std::env::var("BENCH_MS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(2000),
+        std::env::var("BENCH_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(2000),
     );
     println!("parsers::http (Rust)");
     for (name, kind, input) in cases() {
@@ -93,9 +90,7 @@ fn main() {
         let mut count = Count::default();
         // Warm-up, and a check that the input parses completely.
         for _ in 0..1000 {
-            let n = parser
-                .execute(&input, &mut count)
-                .expect("bench input must parse");
+            let n = parser.execute(&input, &mut count).expect("bench input must parse");
             assert_eq!(n, input.len());
         }
         let mut count = Count::default();

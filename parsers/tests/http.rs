@@ -34,11 +34,8 @@ impl Handler for Rec {
         self.ev.push("begin".into());
     }
     fn on_headers_complete(&mut self, h: &Head<'_>) -> HeadersAction {
-        let hs: Vec<String> = h
-            .headers()
-            .iter()
-            .map(|x| format!("{}={}", s(x.name), s(x.value)))
-            .collect();
+        let hs: Vec<String> =
+            h.headers().iter().map(|x| format!("{}={}", s(x.name), s(x.value))).collect();
         self.ev.push(format!(
             "head {:?} {} {} {} {}.{} [{}] ka={} up={}",
             h.method.map(|m| m.as_str()),
@@ -62,10 +59,7 @@ impl Handler for Rec {
     }
     fn on_trailers(&mut self, t: &Headers<'_>) {
         self.flush_body();
-        let hs: Vec<String> = t
-            .iter()
-            .map(|x| format!("{}={}", s(x.name), s(x.value)))
-            .collect();
+        let hs: Vec<String> = t.iter().map(|x| format!("{}={}", s(x.name), s(x.value))).collect();
         self.ev.push(format!("trailers [{}]", hs.join(",")));
     }
     fn on_message_complete(&mut self) -> Flow {
@@ -100,10 +94,7 @@ fn run(
             }
             Err(e) => {
                 consumed += e.offset;
-                res = Err(ParseError {
-                    kind: e.kind,
-                    offset: consumed,
-                });
+                res = Err(ParseError { kind: e.kind, offset: consumed });
                 break;
             }
         }
@@ -131,10 +122,7 @@ const RES: Kind = Kind::Response;
 
 #[test]
 fn simple_get() {
-    let (ev, n, r) = whole(
-        REQ,
-        "GET /a?b HTTP/1.1\r\nHost: x\r\nAccept:  */*  \r\n\r\n",
-    );
+    let (ev, n, r) = whole(REQ, "GET /a?b HTTP/1.1\r\nHost: x\r\nAccept:  */*  \r\n\r\n");
     assert_eq!(r, Ok(()));
     assert_eq!(n, 46);
     assert_eq!(
@@ -245,10 +233,7 @@ fn pipelining_several_messages_in_one_buffer() {
 fn pause_after_message_returns_its_end() {
     let input = b"GET /1 HTTP/1.1\r\n\r\nGET /2 HTTP/1.1\r\n\r\n";
     let mut p = Parser::new(REQ, Config::default());
-    let mut rec = Rec {
-        pause: true,
-        ..Rec::default()
-    };
+    let mut rec = Rec { pause: true, ..Rec::default() };
     assert_eq!(p.execute(input, &mut rec), Ok(19));
     assert_eq!(p.execute(&input[19..], &mut rec), Ok(19));
     assert_eq!(rec.ev.iter().filter(|e| *e == "complete").count(), 2);
@@ -275,18 +260,11 @@ fn read_until_close_and_finish() {
 fn finish_mid_message_is_invalid_eof_state() {
     let mut p = Parser::new(REQ, Config::default());
     let mut rec = Rec::default();
-    p.execute(b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab", &mut rec)
-        .unwrap();
-    assert_eq!(
-        p.finish(&mut rec).unwrap_err().kind,
-        ErrorKind::InvalidEofState
-    );
+    p.execute(b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab", &mut rec).unwrap();
+    assert_eq!(p.finish(&mut rec).unwrap_err().kind, ErrorKind::InvalidEofState);
     let mut p = Parser::new(REQ, Config::default());
     p.execute(b"GET / HT", &mut rec).unwrap();
-    assert_eq!(
-        p.finish(&mut rec).unwrap_err().code(),
-        "HPE_INVALID_EOF_STATE"
-    );
+    assert_eq!(p.finish(&mut rec).unwrap_err().code(), "HPE_INVALID_EOF_STATE");
     let mut p = Parser::new(REQ, Config::default());
     p.execute(b"GET / HTTP/1.1\r\n\r\n\r\n", &mut rec).unwrap();
     assert_eq!(p.finish(&mut rec), Ok(()));
@@ -294,10 +272,7 @@ fn finish_mid_message_is_invalid_eof_state() {
 
 #[test]
 fn head_response_skips_body_when_told() {
-    let mut rec = Rec {
-        action: HeadersAction::SkipBody,
-        ..Rec::default()
-    };
+    let mut rec = Rec { action: HeadersAction::SkipBody, ..Rec::default() };
     let mut p = Parser::new(RES, Config::default());
     let input = b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n";
     assert_eq!(p.execute(input, &mut rec), Ok(input.len()));
@@ -307,22 +282,14 @@ fn head_response_skips_body_when_told() {
 
 #[test]
 fn no_body_for_1xx_204_304() {
-    for status in [
-        "100 Continue",
-        "102 Processing",
-        "103 Early",
-        "204 No Content",
-        "304 Not Modified",
-    ] {
+    for status in
+        ["100 Continue", "102 Processing", "103 Early", "204 No Content", "304 Not Modified"]
+    {
         let input = format!("HTTP/1.1 {status}\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
         let (ev, n, r) = whole(RES, &input);
         assert_eq!(r, Ok(()), "{status}");
         assert_eq!(n, input.len());
-        assert_eq!(
-            ev.iter().filter(|e| *e == "complete").count(),
-            2,
-            "{status}"
-        );
+        assert_eq!(ev.iter().filter(|e| *e == "complete").count(), 2, "{status}");
     }
 }
 
@@ -355,10 +322,7 @@ fn connect_and_101_stop() {
     let (_, n, _) = whole(RES, input);
     assert_eq!(&input[n..], "frames");
     // The client tells the parser that the response answers a CONNECT.
-    let mut rec = Rec {
-        action: HeadersAction::Upgrade,
-        ..Rec::default()
-    };
+    let mut rec = Rec { action: HeadersAction::Upgrade, ..Rec::default() };
     let mut p = Parser::new(RES, Config::default());
     let input = b"HTTP/1.1 200 Connection established\r\n\r\ntunnel";
     let n = p.execute(input, &mut rec).unwrap();
@@ -398,13 +362,7 @@ fn keep_alive_rules() {
 fn data_after_close_is_rejected_but_crlf_is_not() {
     let input = "GET / HTTP/1.1\r\nConnection: close\r\n\r\n\r\nGET / HTTP/1.1\r\n\r\n";
     let (_, _, r) = whole(REQ, input);
-    assert_eq!(
-        r,
-        Err(ParseError {
-            kind: ErrorKind::ClosedConnection,
-            offset: 39
-        })
-    );
+    assert_eq!(r, Err(ParseError { kind: ErrorKind::ClosedConnection, offset: 39 }));
 }
 
 #[test]
@@ -429,73 +387,23 @@ fn rejections_have_kind_and_offset() {
         (REQ, "GET / http/1.1\r\n\r\n".into(), InvalidConstant, 6),
         (REQ, "GET / HTTP/1.2\r\n\r\n".into(), InvalidVersion, 13),
         (REQ, "GET / HTTP/1.1 \r\n\r\n".into(), InvalidVersion, 14),
-        (
-            REQ,
-            "GET / HTTP/1.1\nHost: a\r\n\r\n".into(),
-            InvalidVersion,
-            14,
-        ),
+        (REQ, "GET / HTTP/1.1\nHost: a\r\n\r\n".into(), InvalidVersion, 14),
         (RES, "HTTP/1.1 99 x\r\n\r\n".into(), InvalidStatus, 11),
         (RES, "HTTP/1.1 2000 x\r\n\r\n".into(), InvalidStatus, 12),
         (RES, "HTTP/1.1 200 OK\nX: y\r\n\r\n".into(), CrExpected, 15),
         // Bare LF and bare CR in headers.
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHost: a\n\r\n".into(),
-            CrExpected,
-            23,
-        ),
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHost: a\rX\r\n\r\n".into(),
-            LfExpected,
-            24,
-        ),
+        (REQ, "GET / HTTP/1.1\r\nHost: a\n\r\n".into(), CrExpected, 23),
+        (REQ, "GET / HTTP/1.1\r\nHost: a\rX\r\n\r\n".into(), LfExpected, 24),
         (REQ, "GET / HTTP/1.1\r\nX: 1\r\n\rX".into(), Strict, 23),
         // obs-fold and whitespace before the first header.
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHost: a\r\n fold\r\n\r\n".into(),
-            InvalidHeaderToken,
-            25,
-        ),
-        (
-            REQ,
-            "GET / HTTP/1.1\r\n Host: a\r\n\r\n".into(),
-            UnexpectedSpace,
-            16,
-        ),
+        (REQ, "GET / HTTP/1.1\r\nHost: a\r\n fold\r\n\r\n".into(), InvalidHeaderToken, 25),
+        (REQ, "GET / HTTP/1.1\r\n Host: a\r\n\r\n".into(), UnexpectedSpace, 16),
         // Invalid header name and value bytes.
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHo st: a\r\n\r\n".into(),
-            InvalidHeaderToken,
-            18,
-        ),
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHost : a\r\n\r\n".into(),
-            InvalidHeaderToken,
-            20,
-        ),
-        (
-            REQ,
-            "GET / HTTP/1.1\r\n: a\r\n\r\n".into(),
-            InvalidHeaderToken,
-            16,
-        ),
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHost: a\x01b\r\n\r\n".into(),
-            InvalidHeaderToken,
-            23,
-        ),
-        (
-            REQ,
-            "GET / HTTP/1.1\r\nHost: a\x7fb\r\n\r\n".into(),
-            InvalidHeaderToken,
-            23,
-        ),
+        (REQ, "GET / HTTP/1.1\r\nHo st: a\r\n\r\n".into(), InvalidHeaderToken, 18),
+        (REQ, "GET / HTTP/1.1\r\nHost : a\r\n\r\n".into(), InvalidHeaderToken, 20),
+        (REQ, "GET / HTTP/1.1\r\n: a\r\n\r\n".into(), InvalidHeaderToken, 16),
+        (REQ, "GET / HTTP/1.1\r\nHost: a\x01b\r\n\r\n".into(), InvalidHeaderToken, 23),
+        (REQ, "GET / HTTP/1.1\r\nHost: a\x7fb\r\n\r\n".into(), InvalidHeaderToken, 23),
         // Content-Length: repeated (even equal), bad, overflowing, with Transfer-Encoding.
         (
             REQ,
@@ -509,24 +417,9 @@ fn rejections_have_kind_and_offset() {
             UnexpectedContentLength,
             END,
         ),
-        (
-            REQ,
-            "POST / HTTP/1.1\r\nContent-Length: 1, 1\r\n\r\nx".into(),
-            InvalidContentLength,
-            END,
-        ),
-        (
-            REQ,
-            "POST / HTTP/1.1\r\nContent-Length: \r\n\r\nx".into(),
-            InvalidContentLength,
-            END,
-        ),
-        (
-            REQ,
-            "POST / HTTP/1.1\r\nContent-Length: +1\r\n\r\nx".into(),
-            InvalidContentLength,
-            END,
-        ),
+        (REQ, "POST / HTTP/1.1\r\nContent-Length: 1, 1\r\n\r\nx".into(), InvalidContentLength, END),
+        (REQ, "POST / HTTP/1.1\r\nContent-Length: \r\n\r\nx".into(), InvalidContentLength, END),
+        (REQ, "POST / HTTP/1.1\r\nContent-Length: +1\r\n\r\nx".into(), InvalidContentLength, END),
         (
             REQ,
             "POST / HTTP/1.1\r\nContent-Length: 18446744073709551616\r\n\r\nx".into(),
@@ -569,50 +462,23 @@ fn rejections_have_kind_and_offset() {
         // Chunk sizes.
         (REQ, format!("{te}Z\r\n"), InvalidChunkSize, 47),
         (REQ, format!("{te}\r\n"), InvalidChunkSize, 47),
-        (
-            REQ,
-            format!("{te}11111111111111111\r\n"),
-            InvalidChunkSize,
-            63,
-        ),
-        (
-            REQ,
-            format!("{te}1 \r\nx\r\n0\r\n\r\n"),
-            InvalidChunkSize,
-            48,
-        ),
+        (REQ, format!("{te}11111111111111111\r\n"), InvalidChunkSize, 63),
+        (REQ, format!("{te}1 \r\nx\r\n0\r\n\r\n"), InvalidChunkSize, 48),
         (REQ, format!("{te}1;a b\r\nx\r\n0\r\n\r\n"), Strict, 50),
         (REQ, format!("{te}1;\r\nx\r\n0\r\n\r\n"), Strict, 49),
         (REQ, format!("{te}1\nx\r\n0\r\n\r\n"), CrExpected, 48),
         (REQ, format!("{te}1\rx\r\n0\r\n\r\n"), LfExpected, 49),
         (REQ, format!("{te}1\r\nxy\r\n0\r\n\r\n"), Strict, 51),
         (REQ, format!("{te}1\r\nx\n0\r\n\r\n"), CrExpected, 51),
-        (
-            REQ,
-            format!("{te}1\r\nx\r\n0\r\nA b\r\n\r\n"),
-            InvalidHeaderToken,
-            57,
-        ),
-        (
-            REQ,
-            "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".into(),
-            PausedH2Upgrade,
-            END,
-        ),
+        (REQ, format!("{te}1\r\nx\r\n0\r\nA b\r\n\r\n"), InvalidHeaderToken, 57),
+        (REQ, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".into(), PausedH2Upgrade, END),
     ];
     let mut bad = vec![];
     for (kind, input, want, off) in cases {
         // END marks rules checked on the whole head: reported at the LF ending it.
-        let off = if off == END {
-            input.find("\r\n\r\n").unwrap() + 3
-        } else {
-            off
-        };
+        let off = if off == END { input.find("\r\n\r\n").unwrap() + 3 } else { off };
         let (_, _, r) = run(kind, Config::default(), input.as_bytes(), usize::MAX);
-        if r != Err(ParseError {
-            kind: want,
-            offset: off,
-        }) {
+        if r != Err(ParseError { kind: want, offset: off }) {
             bad.push(format!("{input:?}: {r:?}"));
             continue;
         }
@@ -620,10 +486,7 @@ fn rejections_have_kind_and_offset() {
             let (_, _, r) = run(kind, Config::default(), input.as_bytes(), step);
             assert_eq!(
                 r,
-                Err(ParseError {
-                    kind: want,
-                    offset: off
-                }),
+                Err(ParseError { kind: want, offset: off }),
                 "input {input:?} split {step}"
             );
         }
@@ -638,12 +501,7 @@ fn errors_are_sticky() {
     let mut rec = Rec::default();
     let e = p.execute(b"BAD / HTTP/1.1\r\n\r\n", &mut rec).unwrap_err();
     assert_eq!(e.code(), "HPE_INVALID_METHOD");
-    assert_eq!(
-        p.execute(b"GET / HTTP/1.1\r\n\r\n", &mut rec)
-            .unwrap_err()
-            .kind,
-        e.kind
-    );
+    assert_eq!(p.execute(b"GET / HTTP/1.1\r\n\r\n", &mut rec).unwrap_err().kind, e.kind);
     p.reset(REQ, Config::default());
     assert!(p.execute(b"GET / HTTP/1.1\r\n\r\n", &mut rec).is_ok());
 }
@@ -660,13 +518,7 @@ fn header_size_limit_default_16k() {
     let input = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(ok_len + 1));
     for step in [usize::MAX, 1, 1000] {
         let (_, _, r) = run(REQ, Config::default(), input.as_bytes(), step);
-        assert_eq!(
-            r,
-            Err(ParseError {
-                kind: ErrorKind::HeaderOverflow,
-                offset: 19 + ok_len
-            })
-        );
+        assert_eq!(r, Err(ParseError { kind: ErrorKind::HeaderOverflow, offset: 19 + ok_len }));
     }
 }
 
@@ -677,22 +529,11 @@ fn header_size_limit_is_configurable_and_counts_like_node() {
         (REQ, "GET /aaaa HTTP/1.1\r\n\r\n", 6),
         (REQ, "GET /aaaa HTTP/1.1\r\nXY:   vw  \r\n\r\n", 12),
         (RES, "HTTP/1.1 200 OK\r\nXY: vw\r\n\r\n", 7),
-        (
-            REQ,
-            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nAB: cd\r\n\r\n",
-            26,
-        ),
+        (REQ, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nAB: cd\r\n\r\n", 26),
     ];
     for (kind, input, min) in cases {
-        let cfg = |max| Config {
-            max_header_size: max,
-            ..Config::default()
-        };
-        assert_eq!(
-            run(kind, cfg(min), input.as_bytes(), 1).2,
-            Ok(()),
-            "{input:?}"
-        );
+        let cfg = |max| Config { max_header_size: max, ..Config::default() };
+        assert_eq!(run(kind, cfg(min), input.as_bytes(), 1).2, Ok(()), "{input:?}");
         let r = run(kind, cfg(min - 1), input.as_bytes(), 1).2;
         assert_eq!(r.unwrap_err().kind, ErrorKind::HeaderOverflow, "{input:?}");
     }
@@ -706,83 +547,41 @@ fn header_size_limit_is_configurable_and_counts_like_node() {
 fn lenient_switches() {
     let strict = Config::default();
     let cases: Vec<(Config, Kind, &str)> = vec![
+        (Config { lenient_headers: true, ..strict }, REQ, "GET / HTTP/1.1\r\nX: a\x01b\r\n\r\n"),
         (
-            Config {
-                lenient_headers: true,
-                ..strict
-            },
-            REQ,
-            "GET / HTTP/1.1\r\nX: a\x01b\r\n\r\n",
-        ),
-        (
-            Config {
-                lenient_chunked_length: true,
-                ..strict
-            },
+            Config { lenient_chunked_length: true, ..strict },
             REQ,
             "POST / HTTP/1.1\r\nContent-Length: 9\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
         ),
         (
-            Config {
-                lenient_keep_alive: true,
-                ..strict
-            },
+            Config { lenient_keep_alive: true, ..strict },
             REQ,
             "GET / HTTP/1.1\r\nConnection: close\r\n\r\nGET / HTTP/1.1\r\n\r\n",
         ),
         (
-            Config {
-                lenient_transfer_encoding: true,
-                ..strict
-            },
+            Config { lenient_transfer_encoding: true, ..strict },
             REQ,
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\nbody",
         ),
+        (Config { lenient_version: true, ..strict }, REQ, "GET / HTTP/3.7\r\n\r\n"),
         (
-            Config {
-                lenient_version: true,
-                ..strict
-            },
-            REQ,
-            "GET / HTTP/3.7\r\n\r\n",
-        ),
-        (
-            Config {
-                lenient_data_after_close: true,
-                ..strict
-            },
+            Config { lenient_data_after_close: true, ..strict },
             REQ,
             "GET / HTTP/1.1\r\nConnection: close\r\n\r\ngarbage",
         ),
         (
-            Config {
-                lenient_optional_lf_after_cr: true,
-                ..strict
-            },
+            Config { lenient_optional_lf_after_cr: true, ..strict },
             REQ,
             "GET / HTTP/1.1\rX: 1\r\r\n",
         ),
         (
-            Config {
-                lenient_optional_crlf_after_chunk: true,
-                ..strict
-            },
+            Config { lenient_optional_crlf_after_chunk: true, ..strict },
             REQ,
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx0\r\n\r\n",
         ),
+        (Config { lenient_optional_cr_before_lf: true, ..strict }, REQ, "GET / HTTP/1.1\nX: 1\n\n"),
         (
-            Config {
-                lenient_optional_cr_before_lf: true,
-                ..strict
-            },
-            REQ,
-            "GET / HTTP/1.1\nX: 1\n\n",
-        ),
-        (
-            Config {
-                lenient_spaces_after_chunk_size: true,
-                ..strict
-            },
+            Config { lenient_spaces_after_chunk_size: true, ..strict },
             REQ,
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1 \t\r\nx\r\n0\r\n\r\n",
         ),

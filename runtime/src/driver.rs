@@ -14,10 +14,7 @@ pub(crate) struct Driver<'r> {
 
 impl<'r> Driver<'r> {
     pub(crate) fn new(realm: &'r mut dyn Realm) -> Self {
-        Driver {
-            realm,
-            exit_code: None,
-        }
+        Driver { realm, exit_code: None }
     }
 
     /// The code to exit with after a call returned `false`.
@@ -61,16 +58,10 @@ impl LoopDriver for Driver<'_> {
     }
 
     fn completion(&mut self, completion: Completion) -> bool {
-        // Async ops post `Result<HostValue, String>`; JS settles request `id` with it.
-        match completion.result.downcast::<Result<HostValue, String>>() {
-            Ok(result) => {
-                let (error, value) = match *result {
-                    Ok(value) => (HostValue::Null, value),
-                    Err(message) => (HostValue::String(message), HostValue::Undefined),
-                };
-                self.call("completion", vec![completion.id.into(), error, value])
-            }
-            Err(_) => true,
+        match modules::ops::async_op::completion_args(completion.id, completion.result) {
+            Some(args) => self.call("completion", args),
+            // Not an op's job: nothing in JS waits for it.
+            None => true,
         }
     }
 

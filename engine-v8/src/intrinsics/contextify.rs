@@ -13,9 +13,7 @@ fn origin<'s>(
     scope: &v8::PinScope<'s, '_>,
     filename: v8::Local<'s, v8::Value>,
 ) -> v8::ScriptOrigin<'s> {
-    v8::ScriptOrigin::new(
-        scope, filename, 0, 0, false, 0, None, false, false, false, None,
-    )
+    v8::ScriptOrigin::new(scope, filename, 0, 0, false, 0, None, false, false, false, None)
 }
 
 /// `compileFunction(code, filename, params)` → the function whose body is `code`.
@@ -56,10 +54,7 @@ fn run_script(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let code = args
-        .get(0)
-        .to_string(scope)
-        .unwrap_or_else(|| string(scope, ""));
+    let code = args.get(0).to_string(scope).unwrap_or_else(|| string(scope, ""));
     let origin = origin(scope, args.get(1));
     let Some(script) = v8::Script::compile(scope, code, Some(&origin)) else {
         return;

@@ -1,5 +1,5 @@
-//! `internalBinding('engine')`: hooks the host calls, microtasks, promise rejections, and
-//! the source arrow of an error.
+//! `internalBinding('engine')`: hooks the host calls, microtasks, promise rejections, the
+//! source arrow of an error, and the formatting of `error.stack`.
 
 use std::collections::HashMap;
 
@@ -15,12 +15,7 @@ pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Ob
     set_fn(scope, object, "setHook", set_hook);
     set_fn(scope, object, "runMicrotasks", run_microtasks);
     set_fn(scope, object, "enqueueMicrotask", enqueue_microtask);
-    set_fn(
-        scope,
-        object,
-        "setPromiseRejectCallback",
-        set_promise_reject_callback,
-    );
+    set_fn(scope, object, "setPromiseRejectCallback", set_promise_reject_callback);
     set_fn(scope, object, "getErrorSourceArrow", get_error_source_arrow);
     set_fn(scope, object, "getHeapStatistics", get_heap_statistics);
 }
@@ -38,10 +33,8 @@ fn get_heap_statistics(
         stats.external_memory(),
         stats.external_memory(),
     ];
-    let elements: Vec<v8::Local<v8::Value>> = values
-        .iter()
-        .map(|v| v8::Number::new(scope, *v as f64).into())
-        .collect();
+    let elements: Vec<v8::Local<v8::Value>> =
+        values.iter().map(|v| v8::Number::new(scope, *v as f64).into()).collect();
     rv.set(v8::Array::new_with_elements(scope, &elements).into());
 }
 
@@ -113,22 +106,57 @@ pub(crate) extern "C" fn promise_reject_callback(message: v8::PromiseRejectMessa
     };
     v8::callback_scope!(unsafe scope, &message);
     v8::scope!(let scope, scope);
-    let Some(hook) = scope
-        .get_slot::<Hooks>()
-        .and_then(|h| h.0.get("promiseReject").cloned())
+    let Some(hook) = scope.get_slot::<Hooks>().and_then(|h| h.0.get("promiseReject").cloned())
     else {
         return;
     };
     let hook = v8::Local::new(scope, hook);
     let promise = message.get_promise();
-    let reason = message
-        .get_value()
-        .unwrap_or_else(|| v8::undefined(scope).into());
+    let reason = message.get_value().unwrap_or_else(|| v8::undefined(scope).into());
     let kind = v8::Integer::new(scope, kind);
     let receiver = v8::undefined(scope);
-    hook.call(
-        scope,
-        receiver.into(),
-        &[kind.into(), promise.into(), reason],
-    );
+    hook.call(scope, receiver.into(), &[kind.into(), promise.into(), reason]);
+}
+
+/// V8's request for an error's `stack`, made on its first read: forwarded to the
+/// `prepareStackTrace` hook as `(globalThis, error, callSites)`, as Node does, so the first
+/// line shows the error's name and message at that moment. Before the bootstrap registers
+/// the hook, the stack is `String(error)` followed by the frames.
+pub(crate) fn prepare_stack_trace_callback<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    error: v8::Local<'s, v8::Value>,
+    sites: v8::Local<'s, v8::Array>,
+) -> v8::Local<'s, v8::Value> {
+    let hook = scope.get_slot::<Hooks>().and_then(|h| h.0.get("prepareStackTrace").cloned());
+    let Some(hook) = hook else {
+        return default_stack(scope, error, sites);
+    };
+    let hook = v8::Local::new(scope, hook);
+    let global = scope.get_current_context().global(scope);
+    let receiver = v8::undefined(scope);
+    // A throwing hook leaves its exception pending; V8 rethrows it from the `stack` read.
+    hook.call(scope, receiver.into(), &[global.into(), error, sites.into()])
+        .unwrap_or_else(|| v8::undefined(scope).into())
+}
+
+/// `String(error)` and one `\n    at <site>` line per call site.
+fn default_stack<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    error: v8::Local<'s, v8::Value>,
+    sites: v8::Local<'s, v8::Array>,
+) -> v8::Local<'s, v8::Value> {
+    let mut text = error
+        .to_string(scope)
+        .map(|s| s.to_rust_string_lossy(scope))
+        .unwrap_or_else(|| "Error".to_owned());
+    for index in 0..sites.length() {
+        let Some(site) = sites.get_index(scope, index) else {
+            continue;
+        };
+        if let Some(site) = site.to_string(scope) {
+            text.push_str("\n    at ");
+            text.push_str(&site.to_rust_string_lossy(scope));
+        }
+    }
+    string(scope, &text).into()
 }

@@ -51,4 +51,4 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, bindings: v8::Local<
     types::install(scope, object);
 }
 
-pub(crate) use engine_binding::{promise_reject_callback, Hooks};
+pub(crate) use engine_binding::{prepare_stack_trace_callback, promise_reject_callback, Hooks};

@@ -13,17 +13,10 @@ pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Ob
     set_fn(scope, object, "getProxyDetails", get_proxy_details);
     set_fn(scope, object, "previewEntries", preview_entries);
     set_fn(scope, object, "getConstructorName", get_constructor_name);
-    set_fn(
-        scope,
-        object,
-        "getOwnNonIndexProperties",
-        get_own_non_index_properties,
-    );
+    set_fn(scope, object, "getOwnNonIndexProperties", get_own_non_index_properties);
     let constants = v8::Object::new(scope);
-    for (name, value) in [
-        ("ALL_PROPERTIES", ALL_PROPERTIES),
-        ("ONLY_ENUMERABLE", ONLY_ENUMERABLE),
-    ] {
+    for (name, value) in [("ALL_PROPERTIES", ALL_PROPERTIES), ("ONLY_ENUMERABLE", ONLY_ENUMERABLE)]
+    {
         let key = string(scope, name);
         let value = v8::Integer::new_from_unsigned(scope, value);
         constants.set(scope, key.into(), value.into());

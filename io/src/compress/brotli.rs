@@ -55,10 +55,7 @@ fn encoder(
 impl BrotliEncoder {
     /// A compressor with Node's defaults (quality 11, window 22) overridden by `opts`.
     pub fn new(opts: &Options) -> Result<Self, CompressError> {
-        Ok(Self {
-            state: encoder(&opts.brotli_params)?,
-            params: opts.brotli_params.clone(),
-        })
+        Ok(Self { state: encoder(&opts.brotli_params)?, params: opts.brotli_params.clone() })
     }
 }
 
@@ -115,11 +112,7 @@ impl Codec for BrotliEncoder {
                 break;
             }
         }
-        Ok(Progress {
-            consumed: in_off,
-            produced: out_off,
-            stream_end: self.state.is_finished(),
-        })
+        Ok(Progress { consumed: in_off, produced: out_off, stream_end: self.state.is_finished() })
     }
 
     fn reset(&mut self) -> Result<(), CompressError> {
@@ -128,9 +121,7 @@ impl Codec for BrotliEncoder {
     }
 
     fn set_params(&mut self, _level: i32, _strategy: Strategy) -> Result<(), CompressError> {
-        Err(CompressError::stream(
-            "params() applies to zlib compression only",
-        ))
+        Err(CompressError::stream("params() applies to zlib compression only"))
     }
 
     fn mode(&self) -> Mode {
@@ -198,11 +189,7 @@ fn decode_error(code: E) -> CompressError {
         | E::BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES => "ERR__ERROR_ALLOC",
         _ => "ERR__ERROR_UNREACHABLE",
     };
-    CompressError {
-        code: name,
-        errno: code as i32,
-        message: "Decompression failed".into(),
-    }
+    CompressError { code: name, errno: code as i32, message: "Decompression failed".into() }
 }
 
 impl Codec for BrotliDecoder {
@@ -213,11 +200,7 @@ impl Codec for BrotliDecoder {
         flush: Flush,
     ) -> Result<Progress, CompressError> {
         if self.done {
-            return Ok(Progress {
-                consumed: input.len(),
-                produced: 0,
-                stream_end: true,
-            });
+            return Ok(Progress { consumed: input.len(), produced: 0, stream_end: true });
         }
         let mut avail_in = input.len();
         let mut in_off = 0;
@@ -239,20 +222,12 @@ impl Codec for BrotliDecoder {
             BrotliResult::ResultSuccess => {
                 self.done = true;
                 // Node ignores whatever follows the end of the brotli stream.
-                Ok(Progress {
-                    consumed: input.len(),
-                    produced: out_off,
-                    stream_end: true,
-                })
+                Ok(Progress { consumed: input.len(), produced: out_off, stream_end: true })
             }
             BrotliResult::NeedsMoreInput if flush == Flush::Finish && out_off < output.len() => {
                 Err(CompressError::unexpected_eof())
             }
-            _ => Ok(Progress {
-                consumed: in_off,
-                produced: out_off,
-                stream_end: false,
-            }),
+            _ => Ok(Progress { consumed: in_off, produced: out_off, stream_end: false }),
         }
     }
 
@@ -262,9 +237,7 @@ impl Codec for BrotliDecoder {
     }
 
     fn set_params(&mut self, _level: i32, _strategy: Strategy) -> Result<(), CompressError> {
-        Err(CompressError::stream(
-            "params() applies to zlib compression only",
-        ))
+        Err(CompressError::stream("params() applies to zlib compression only"))
     }
 
     fn mode(&self) -> Mode {

@@ -57,16 +57,9 @@ impl DeflateCodec {
         // zlib turns a window of 256 bytes into 512 (its deflate cannot do 8); Node relies on it.
         params.window_bits = params.window_bits.max(9);
         // Node only applies a dictionary to DEFLATE and DEFLATERAW; gzip ignores it.
-        let dictionary = if framing == Framing::Gzip {
-            None
-        } else {
-            opts.dictionary.clone()
-        };
+        let dictionary = if framing == Framing::Gzip { None } else { opts.dictionary.clone() };
         if dictionary.is_some() && !backend.supports_dictionary() {
-            return Err(CompressError::unsupported(
-                "A preset dictionary",
-                backend.name(),
-            ));
+            return Err(CompressError::unsupported("A preset dictionary", backend.name()));
         }
         let engine = backend.deflater(&DeflateParams {
             level: params.level,
@@ -108,16 +101,9 @@ impl DeflateCodec {
     fn queue_header(&mut self) {
         self.pending.clear();
         self.pending_pos = 0;
-        let Validated {
-            level,
-            window_bits,
-            strategy,
-            ..
-        } = self.params;
-        let weak = matches!(
-            strategy,
-            Strategy::HuffmanOnly | Strategy::Rle | Strategy::Fixed
-        ) || level < 2;
+        let Validated { level, window_bits, strategy, .. } = self.params;
+        let weak = matches!(strategy, Strategy::HuffmanOnly | Strategy::Rle | Strategy::Fixed)
+            || level < 2;
         match self.framing {
             Framing::Raw => {}
             Framing::Zlib => {
@@ -138,8 +124,7 @@ impl DeflateCodec {
                 header += 31 - header % 31;
                 self.pending.extend_from_slice(&header.to_be_bytes());
                 if let Some(dict) = &self.dictionary {
-                    self.pending
-                        .extend_from_slice(&adler2::adler32_slice(dict).to_be_bytes());
+                    self.pending.extend_from_slice(&adler2::adler32_slice(dict).to_be_bytes());
                 }
             }
             Framing::Gzip => {
@@ -151,8 +136,7 @@ impl DeflateCodec {
                     0
                 };
                 // ID1 ID2 CM FLG MTIME(4) XFL OS(3 = Unix, as zlib writes on Linux).
-                self.pending
-                    .extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]);
+                self.pending.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]);
             }
         }
     }
@@ -162,9 +146,7 @@ impl DeflateCodec {
         self.pending_pos = 0;
         match self.framing {
             Framing::Raw => {}
-            Framing::Zlib => self
-                .pending
-                .extend_from_slice(&self.adler.checksum().to_be_bytes()),
+            Framing::Zlib => self.pending.extend_from_slice(&self.adler.checksum().to_be_bytes()),
             Framing::Gzip => {
                 let crc = self.crc.clone().finalize();
                 self.pending.extend_from_slice(&crc.to_le_bytes());
@@ -205,11 +187,7 @@ impl Codec for DeflateCodec {
             if !input.is_empty() {
                 return Err(CompressError::stream("write after end"));
             }
-            return Ok(Progress {
-                consumed: 0,
-                produced: 0,
-                stream_end: true,
-            });
+            return Ok(Progress { consumed: 0, produced: 0, stream_end: true });
         }
         let (mut consumed, mut produced) = (0, 0);
         loop {
@@ -228,8 +206,7 @@ impl Codec for DeflateCodec {
                         break;
                     }
                     let (c, p, finished) =
-                        self.engine
-                            .deflate(&input[consumed..], &mut output[produced..], flush)?;
+                        self.engine.deflate(&input[consumed..], &mut output[produced..], flush)?;
                     self.track(&input[consumed..consumed + c]);
                     consumed += c;
                     produced += p;
@@ -250,11 +227,7 @@ impl Codec for DeflateCodec {
             }
         }
         let stream_end = self.state == State::Done && self.pending_pos == self.pending.len();
-        Ok(Progress {
-            consumed,
-            produced,
-            stream_end,
-        })
+        Ok(Progress { consumed, produced, stream_end })
     }
 
     fn reset(&mut self) -> Result<(), CompressError> {

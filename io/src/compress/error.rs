@@ -34,53 +34,29 @@ pub struct CompressError {
 impl CompressError {
     /// A `Z_DATA_ERROR` with zlib's message for the fault (e.g. "incorrect header check").
     pub fn data(message: impl Into<String>) -> Self {
-        Self {
-            code: "Z_DATA_ERROR",
-            errno: Z_DATA_ERROR,
-            message: message.into(),
-        }
+        Self { code: "Z_DATA_ERROR", errno: Z_DATA_ERROR, message: message.into() }
     }
 
     /// The error Node reports when the input ends before the stream does.
     pub fn unexpected_eof() -> Self {
-        Self {
-            code: "Z_BUF_ERROR",
-            errno: Z_BUF_ERROR,
-            message: "unexpected end of file".into(),
-        }
+        Self { code: "Z_BUF_ERROR", errno: Z_BUF_ERROR, message: "unexpected end of file".into() }
     }
 
     /// `Z_NEED_DICT`: "Missing dictionary" when none was given, "Bad dictionary" when the
     /// given one does not match the stream's dictionary id.
     pub fn need_dict(have_dictionary: bool) -> Self {
-        let message = if have_dictionary {
-            "Bad dictionary"
-        } else {
-            "Missing dictionary"
-        };
-        Self {
-            code: "Z_NEED_DICT",
-            errno: Z_NEED_DICT,
-            message: message.into(),
-        }
+        let message = if have_dictionary { "Bad dictionary" } else { "Missing dictionary" };
+        Self { code: "Z_NEED_DICT", errno: Z_NEED_DICT, message: message.into() }
     }
 
     /// `Z_STREAM_ERROR`: the codec was used in a way its state does not allow.
     pub fn stream(message: impl Into<String>) -> Self {
-        Self {
-            code: "Z_STREAM_ERROR",
-            errno: Z_STREAM_ERROR,
-            message: message.into(),
-        }
+        Self { code: "Z_STREAM_ERROR", errno: Z_STREAM_ERROR, message: message.into() }
     }
 
     /// `Z_MEM_ERROR`: the backend could not allocate its state.
     pub fn mem() -> Self {
-        Self {
-            code: "Z_MEM_ERROR",
-            errno: Z_MEM_ERROR,
-            message: "Out of memory".into(),
-        }
+        Self { code: "Z_MEM_ERROR", errno: Z_MEM_ERROR, message: "Out of memory".into() }
     }
 
     /// Node's `ERR_BUFFER_TOO_LARGE`, raised when output would pass `maxOutputLength`.

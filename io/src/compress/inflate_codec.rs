@@ -88,10 +88,7 @@ impl InflateCodec {
             _ => None,
         };
         if dictionary.is_some() && !backend.supports_dictionary() {
-            return Err(CompressError::unsupported(
-                "A preset dictionary",
-                backend.name(),
-            ));
+            return Err(CompressError::unsupported("A preset dictionary", backend.name()));
         }
         let mut codec = Self {
             engine: backend.inflater()?,
@@ -162,11 +159,7 @@ impl InflateCodec {
             return Err(CompressError::data("unknown compression method"));
         }
         let len = (cmf >> 4) + 8;
-        let max = if self.window_bits == 0 {
-            15
-        } else {
-            self.window_bits
-        };
+        let max = if self.window_bits == 0 { 15 } else { self.window_bits };
         if len > 15 || len > max {
             return Err(CompressError::data("invalid window size"));
         }
@@ -337,19 +330,15 @@ impl InflateCodec {
                     if produced == output.len() {
                         break;
                     }
-                    let (c, p, end) = self
-                        .engine
-                        .inflate(&input[consumed..], &mut output[produced..])?;
+                    let (c, p, end) =
+                        self.engine.inflate(&input[consumed..], &mut output[produced..])?;
                     self.track(&output[produced..produced + p]);
                     consumed += c;
                     produced += p;
                     if end {
                         self.buf.clear();
-                        self.phase = if self.kind == Kind::Raw {
-                            Phase::Done
-                        } else {
-                            Phase::Trailer
-                        };
+                        self.phase =
+                            if self.kind == Kind::Raw { Phase::Done } else { Phase::Trailer };
                     } else if c == 0 && p == 0 {
                         break;
                     }
@@ -399,11 +388,7 @@ impl Codec for InflateCodec {
         if flush == Flush::Finish && !stream_end && produced < output.len() {
             return Err(CompressError::unexpected_eof());
         }
-        Ok(Progress {
-            consumed,
-            produced,
-            stream_end,
-        })
+        Ok(Progress { consumed, produced, stream_end })
     }
 
     fn reset(&mut self) -> Result<(), CompressError> {
@@ -422,9 +407,7 @@ impl Codec for InflateCodec {
     }
 
     fn set_params(&mut self, _level: i32, _strategy: Strategy) -> Result<(), CompressError> {
-        Err(CompressError::stream(
-            "params() applies to compression only",
-        ))
+        Err(CompressError::stream("params() applies to compression only"))
     }
 
     fn mode(&self) -> Mode {

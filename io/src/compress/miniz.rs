@@ -42,9 +42,7 @@ impl Backend for Miniz {
     }
 
     fn inflater(&self) -> Result<Box<dyn InflateEngine>, CompressError> {
-        Ok(Box::new(MinizInflate {
-            inner: InflateState::new_boxed(DataFormat::Raw),
-        }))
+        Ok(Box::new(MinizInflate { inner: InflateState::new_boxed(DataFormat::Raw) }))
     }
 }
 
@@ -60,17 +58,9 @@ fn compressor(level: i32, strategy: Strategy, window_bits: u8) -> Box<Compressor
     let level = level.clamp(0, 9) as u8;
     // miniz_oxide does not bound match distances by a window below 32 KiB (not even in its
     // RLE mode), so a smaller window is honoured with literals only: valid for any window.
-    let strategy = if window_bits < 15 && level > 0 {
-        CompressionStrategy::HuffmanOnly
-    } else {
-        strategy
-    };
-    Box::new(CompressorOxide::with_params(
-        DataFormat::Raw,
-        level,
-        strategy,
-        window_bits,
-    ))
+    let strategy =
+        if window_bits < 15 && level > 0 { CompressionStrategy::HuffmanOnly } else { strategy };
+    Box::new(CompressorOxide::with_params(DataFormat::Raw, level, strategy, window_bits))
 }
 
 fn mz_flush(flush: Flush) -> MZFlush {

@@ -36,32 +36,18 @@ pub fn process_all(
 /// Compresses `input` whole in a compression `mode` on the default backend.
 pub fn compress_all(mode: Mode, input: &[u8], opts: &Options) -> Result<Vec<u8>, CompressError> {
     if !mode.is_compress() {
-        return Err(CompressError::stream(
-            "compress_all needs a compression mode",
-        ));
+        return Err(CompressError::stream("compress_all needs a compression mode"));
     }
     let mut codec = new_codec(mode, opts)?;
-    process_all(
-        codec.as_mut(),
-        input,
-        opts.chunk_size,
-        opts.max_output_length,
-    )
+    process_all(codec.as_mut(), input, opts.chunk_size, opts.max_output_length)
 }
 
 /// Decompresses `input` whole in a decompression `mode` on the default backend, failing with
 /// `ERR_BUFFER_TOO_LARGE` past `opts.max_output_length`.
 pub fn decompress_all(mode: Mode, input: &[u8], opts: &Options) -> Result<Vec<u8>, CompressError> {
     if mode.is_compress() {
-        return Err(CompressError::stream(
-            "decompress_all needs a decompression mode",
-        ));
+        return Err(CompressError::stream("decompress_all needs a decompression mode"));
     }
     let mut codec = new_codec(mode, opts)?;
-    process_all(
-        codec.as_mut(),
-        input,
-        opts.chunk_size,
-        opts.max_output_length,
-    )
+    process_all(codec.as_mut(), input, opts.chunk_size, opts.max_output_length)
 }

@@ -38,14 +38,7 @@ impl Strategy {
             2 => Self::HuffmanOnly,
             3 => Self::Rle,
             4 => Self::Fixed,
-            _ => {
-                return Err(CompressError::out_of_range(
-                    "options.strategy",
-                    0,
-                    4,
-                    value.into(),
-                ))
-            }
+            _ => return Err(CompressError::out_of_range("options.strategy", 0, 4, value.into())),
         })
     }
 }
@@ -106,12 +99,7 @@ fn range(name: &str, v: i32, min: i32, max: i32) -> Result<i32, CompressError> {
     if (min..=max).contains(&v) {
         Ok(v)
     } else {
-        Err(CompressError::out_of_range(
-            name,
-            min.into(),
-            max.into(),
-            v.into(),
-        ))
+        Err(CompressError::out_of_range(name, min.into(), max.into(), v.into()))
     }
 }
 
@@ -134,19 +122,10 @@ impl Options {
         } else {
             // Node: `{ windowBits: 8 }` is valid for deflate but not for gzip.
             let min = if mode == Mode::Gzip { 9 } else { 8 };
-            let wb = if self.window_bits == 0 && !inflating {
-                15
-            } else {
-                self.window_bits
-            };
+            let wb = if self.window_bits == 0 && !inflating { 15 } else { self.window_bits };
             range("options.windowBits", wb, min, 15)?
         };
         let mem_level = range("options.memLevel", self.mem_level, 1, 9)?;
-        Ok(Validated {
-            level,
-            window_bits: window_bits as u8,
-            mem_level,
-            strategy: self.strategy,
-        })
+        Ok(Validated { level, window_bits: window_bits as u8, mem_level, strategy: self.strategy })
     }
 }

@@ -29,16 +29,11 @@ impl Backend for ZlibRs {
     }
 
     fn deflater(&self, params: &DeflateParams) -> Result<Box<dyn DeflateEngine>, CompressError> {
-        Ok(Box::new(ZlibRsDeflate {
-            inner: compressor(params),
-            params: *params,
-        }))
+        Ok(Box::new(ZlibRsDeflate { inner: compressor(params), params: *params }))
     }
 
     fn inflater(&self) -> Result<Box<dyn InflateEngine>, CompressError> {
-        Ok(Box::new(ZlibRsInflate {
-            inner: Inflate::new(false, 15),
-        }))
+        Ok(Box::new(ZlibRsInflate { inner: Inflate::new(false, 15) }))
     }
 }
 

@@ -70,19 +70,11 @@ pub struct ZstdEncoder {
 impl ZstdEncoder {
     /// Checks `opts.zstd_params` keys as Node does; values only select level-1 output.
     pub fn new(opts: &Options) -> Result<Self, CompressError> {
-        if let Some(&(key, _)) = opts
-            .zstd_params
-            .iter()
-            .find(|(k, _)| !COMPRESS_PARAMS.contains(k))
+        if let Some(&(key, _)) = opts.zstd_params.iter().find(|(k, _)| !COMPRESS_PARAMS.contains(k))
         {
             return Err(invalid_param(key));
         }
-        Ok(Self {
-            input: Vec::new(),
-            output: Vec::new(),
-            out_pos: 0,
-            finished: false,
-        })
+        Ok(Self { input: Vec::new(), output: Vec::new(), out_pos: 0, finished: false })
     }
 }
 
@@ -107,27 +99,16 @@ impl Codec for ZstdEncoder {
         output[..n].copy_from_slice(&left[..n]);
         self.out_pos += n;
         let stream_end = self.finished && self.out_pos == self.output.len();
-        Ok(Progress {
-            consumed: input.len(),
-            produced: n,
-            stream_end,
-        })
+        Ok(Progress { consumed: input.len(), produced: n, stream_end })
     }
 
     fn reset(&mut self) -> Result<(), CompressError> {
-        *self = Self {
-            input: Vec::new(),
-            output: Vec::new(),
-            out_pos: 0,
-            finished: false,
-        };
+        *self = Self { input: Vec::new(), output: Vec::new(), out_pos: 0, finished: false };
         Ok(())
     }
 
     fn set_params(&mut self, _level: i32, _strategy: Strategy) -> Result<(), CompressError> {
-        Err(CompressError::stream(
-            "params() applies to zlib compression only",
-        ))
+        Err(CompressError::stream("params() applies to zlib compression only"))
     }
 
     fn mode(&self) -> Mode {
@@ -177,14 +158,7 @@ impl ZstdDecoder {
     fn with_window(window_log_max: i32) -> Self {
         let mut decoder = FrameDecoder::new();
         decoder.set_max_window_size(1u64 << window_log_max);
-        Self {
-            decoder,
-            window_log_max,
-            pending: Vec::new(),
-            pos: 0,
-            started: false,
-            done: false,
-        }
+        Self { decoder, window_log_max, pending: Vec::new(), pos: 0, started: false, done: false }
     }
 
     fn run(&mut self, output: &mut [u8]) -> Result<usize, CompressError> {
@@ -205,20 +179,17 @@ impl ZstdDecoder {
         }
         loop {
             let avail = &self.pending[self.pos..];
-            let (read, written) = self
-                .decoder
-                .decode_from_to(avail, &mut output[produced..])
-                .map_err(map_error)?;
+            let (read, written) =
+                self.decoder.decode_from_to(avail, &mut output[produced..]).map_err(map_error)?;
             // ruzstd claims the 4 checksum bytes even when fewer are there; wait for them.
             if read <= avail.len() {
                 self.pos += read;
             }
             produced += written;
             if self.decoder.is_finished() && self.decoder.can_collect() == 0 {
-                if let (Some(want), Some(got)) = (
-                    self.decoder.get_checksum_from_data(),
-                    self.decoder.get_calculated_checksum(),
-                ) {
+                if let (Some(want), Some(got)) =
+                    (self.decoder.get_checksum_from_data(), self.decoder.get_calculated_checksum())
+                {
                     if want != got {
                         return Err(corrupt());
                     }
@@ -252,11 +223,7 @@ impl Codec for ZstdDecoder {
         _flush: Flush,
     ) -> Result<Progress, CompressError> {
         if self.done {
-            return Ok(Progress {
-                consumed: input.len(),
-                produced: 0,
-                stream_end: true,
-            });
+            return Ok(Progress { consumed: input.len(), produced: 0, stream_end: true });
         }
         if self.pos > 0 && self.pos == self.pending.len() {
             self.pending.clear();
@@ -271,11 +238,7 @@ impl Codec for ZstdDecoder {
             self.pending = Vec::new();
             self.pos = 0;
         }
-        Ok(Progress {
-            consumed: input.len(),
-            produced,
-            stream_end: self.done,
-        })
+        Ok(Progress { consumed: input.len(), produced, stream_end: self.done })
     }
 
     fn reset(&mut self) -> Result<(), CompressError> {
@@ -284,9 +247,7 @@ impl Codec for ZstdDecoder {
     }
 
     fn set_params(&mut self, _level: i32, _strategy: Strategy) -> Result<(), CompressError> {
-        Err(CompressError::stream(
-            "params() applies to compression only",
-        ))
+        Err(CompressError::stream("params() applies to compression only"))
     }
 
     fn mode(&self) -> Mode {

@@ -54,22 +54,15 @@ impl TokioLoop {
     pub fn with_pool_size(threads: usize) -> std::io::Result<Self> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_time()
+            // Sockets, and the DNS and TLS backends on top of them, need the I/O driver.
+            .enable_io()
             .max_blocking_threads(threads.max(1))
             .build()?;
         let (sender, completions) = mpsc::unbounded_channel();
-        let executor = Arc::new(TokioExecutor {
-            runtime: runtime.handle().clone(),
-            completions: sender,
-        });
-        let handle = LoopHandle {
-            state: Rc::new(RefCell::new(LoopState::new())),
-            executor,
-        };
-        Ok(TokioLoop {
-            runtime,
-            completions,
-            handle,
-        })
+        let executor =
+            Arc::new(TokioExecutor { runtime: runtime.handle().clone(), completions: sender });
+        let handle = LoopHandle { state: Rc::new(RefCell::new(LoopState::new())), executor };
+        Ok(TokioLoop { runtime, completions, handle })
     }
 
     /// Waits up to `timeout` (forever if `None`) for completions, then takes all that are ready.
@@ -77,12 +70,9 @@ impl TokioLoop {
         let receiver = &mut self.completions;
         let first = match timeout {
             Some(t) if t.is_zero() => receiver.try_recv().ok(),
-            Some(t) => self.runtime.block_on(async {
-                tokio::time::timeout(t, receiver.recv())
-                    .await
-                    .ok()
-                    .flatten()
-            }),
+            Some(t) => self
+                .runtime
+                .block_on(async { tokio::time::timeout(t, receiver.recv()).await.ok().flatten() }),
             None => self.runtime.block_on(receiver.recv()),
         };
         let mut ready: Vec<Completion> = first.into_iter().collect();
@@ -99,12 +89,11 @@ impl TokioLoop {
         if state.stop || state.immediate_pending {
             return Some(Duration::ZERO);
         }
-        if state.pending_requests == 0 && state.ref_handles == 0 && state.timer_due.is_none() {
+        if !state.alive() {
+            // Nothing ref'd is left (an unref'd timer may still be armed): don't wait for it.
             return Some(Duration::ZERO);
         }
-        state
-            .timer_due
-            .map(|due| Duration::from_millis((due - state.now_ms).max(0.0) as u64))
+        state.timer_due.map(|due| Duration::from_millis((due - state.now_ms).max(0.0) as u64))
     }
 }
 

@@ -9,11 +9,11 @@
 // ErrnoException (fs-style and errno-style errors), aggregateTwoErrors,
 // genericNodeError, determineSpecificType and formatList.
 //
-// How the code gets into the stack: V8 renders `error.stack` lazily, on first
-// read, from the error's name and message at that moment.  makeCodeVisibleInStack
-// reads the stack once while `name` temporarily reads `TypeError [ERR_X]`.  So a
-// runtime-level prepareStackTrace must not add the code a second time; errors
-// built here answer true to `err[kIsNodeError]` so that it can tell.
+// How the code gets into the stack: V8 asks the engine for `error.stack` on its
+// first read, and the engine calls prepareStackTraceCallback (registered by the
+// bootstrap), which writes the first line from the error's name and message at
+// that moment; errors built here answer true to `kIsNodeError in err`, so their
+// first line reads `TypeError [ERR_X]: message`, as in Node.
 
 const kIsNodeError = Symbol('kIsNodeError');
 
@@ -62,15 +62,35 @@ function isErrorStackTraceLimitWritable() {
 }
 
 /** Renders `err.stack` now, with `Name [CODE]: message` as its first line. */
-function makeCodeVisibleInStack(err, code) {
-  const name = err.name;
-  Object.defineProperty(err, 'name', {
-    __proto__: null, value: `${name} [${code}]`,
-    enumerable: false, writable: true, configurable: true,
-  });
-  // eslint-disable-next-line no-unused-expressions
-  err.stack;
-  delete err.name;
+const ErrorPrototypeToString = Error.prototype.toString;
+
+/** Error → formatter of its stack, for core code that needs the raw V8 call sites. */
+const overrideStackTrace = new WeakMap();
+
+/**
+ * Formats `error.stack` on its first read (the engine's prepareStackTrace hook,
+ * called with the error's realm global, the error and its V8 call sites).  A
+ * user's `Error.prepareStackTrace` takes over when set, as in Node.
+ */
+function prepareStackTraceCallback(globalThis, error, trace) {
+  // Internal formatters (util.getCallSites) take precedence, once.
+  const override = overrideStackTrace.get(error);
+  if (override !== undefined) {
+    overrideStackTrace.delete(error);
+    return override(error, trace);
+  }
+  const userPrepare = globalThis.Error?.prepareStackTrace;
+  if (typeof userPrepare === 'function') {
+    return Reflect.apply(userPrepare, globalThis.Error, [error, trace]);
+  }
+  let errorString;
+  if (kIsNodeError in error) {
+    errorString = `${error.name} [${error.code}]: ${error.message}`;
+  } else {
+    errorString = Reflect.apply(ErrorPrototypeToString, error, []);
+  }
+  if (trace.length === 0) return errorString;
+  return `${errorString}\n    at ${trace.join('\n    at ')}`;
 }
 
 function setMessage(err, message) {
@@ -94,7 +114,6 @@ function makeNodeErrorWithCode(Base, code) {
       super();
       this.code = code;
       setMessage(this, getMessage(code, args, this));
-      makeCodeVisibleInStack(this, code);
     }
 
     // `err.constructor` reads as the base class, as in Node.
@@ -142,9 +161,6 @@ function hideStackFrames(fn) {
     } catch (error) {
       if (Error.stackTraceLimit && error !== null && typeof error === 'object') {
         Error.captureStackTrace(error, wrappedFn);
-        if (error[kIsNodeError] === true && typeof error.code === 'string') {
-          makeCodeVisibleInStack(error, error.code);
-        }
       }
       throw error;
     }
@@ -194,7 +210,6 @@ class SystemError extends Error {
         set(value) { context.dest = value; },
       });
     }
-    makeCodeVisibleInStack(this, key);
   }
 
   get [kIsNodeError]() {
@@ -1126,6 +1141,8 @@ module.exports = {
   isErrorStackTraceLimitWritable,
   isStackOverflowError,
   kIsNodeError,
+  overrideStackTrace,
+  prepareStackTraceCallback,
   SystemError,
   uvErrmapGet,
   uvErrnoOf,

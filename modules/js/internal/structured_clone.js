@@ -6,18 +6,9 @@
 
 const { isProxy } = internalBinding('types');
 
-class DOMExceptionLike extends Error {
-  constructor(message, name) {
-    super(message);
-    Object.defineProperty(this, 'name', { value: name, configurable: true, writable: true });
-    this.code = 25;
-  }
-}
-
 function dataCloneError(message) {
-  const DOMException = globalThis.DOMException;
-  if (typeof DOMException === 'function') return new DOMException(message, 'DataCloneError');
-  return new DOMExceptionLike(message, 'DataCloneError');
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
 }
 
 function describe(value) {

@@ -6,16 +6,8 @@
 use engine::{Op, OpCtx, OpResult};
 
 pub(super) const OPS: &[Op] = &[
-    Op {
-        binding: "builtins",
-        name: "ids",
-        func: ids,
-    },
-    Op {
-        binding: "builtins",
-        name: "source",
-        func: source,
-    },
+    Op { binding: "builtins", name: "ids", func: ids },
+    Op { binding: "builtins", name: "source", func: source },
 ];
 
 fn dev_dir() -> Option<std::path::PathBuf> {
@@ -45,10 +37,7 @@ fn ids(_ctx: &mut dyn OpCtx) -> OpResult {
             collect(&dir, &dir, &mut found);
             found
         }
-        None => crate::SOURCES
-            .iter()
-            .map(|(id, _)| (*id).to_owned())
-            .collect(),
+        None => crate::SOURCES.iter().map(|(id, _)| (*id).to_owned()).collect(),
     };
     ids.sort();
     Ok(ids.into())
@@ -57,9 +46,7 @@ fn ids(_ctx: &mut dyn OpCtx) -> OpResult {
 fn source(ctx: &mut dyn OpCtx) -> OpResult {
     let id: String = ctx.arg(0, "id")?;
     if let Some(dir) = dev_dir() {
-        return Ok(std::fs::read_to_string(dir.join(format!("{id}.js")))
-            .ok()
-            .into());
+        return Ok(std::fs::read_to_string(dir.join(format!("{id}.js"))).ok().into());
     }
     Ok(crate::source(&id).into())
 }

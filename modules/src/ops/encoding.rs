@@ -3,21 +3,9 @@
 use engine::{HostValue, Op, OpCtx, OpResult};
 
 pub(super) const OPS: &[Op] = &[
-    Op {
-        binding: "encoding",
-        name: "encodeUtf8",
-        func: encode_utf8,
-    },
-    Op {
-        binding: "encoding",
-        name: "encodeIntoUtf8",
-        func: encode_into_utf8,
-    },
-    Op {
-        binding: "encoding",
-        name: "decode",
-        func: decode,
-    },
+    Op { binding: "encoding", name: "encodeUtf8", func: encode_utf8 },
+    Op { binding: "encoding", name: "encodeIntoUtf8", func: encode_into_utf8 },
+    Op { binding: "encoding", name: "decode", func: decode },
 ];
 
 fn encode_utf8(ctx: &mut dyn OpCtx) -> OpResult {
@@ -56,11 +44,7 @@ fn decode(ctx: &mut dyn OpCtx) -> OpResult {
     let keep_bom = ctx.arg_truthy(4);
     let bytes = ctx.arg_bytes(0).map(|b| &*b).unwrap_or(&[]);
     let (text, consumed) = if encoding == "utf-16le" {
-        let usable = if stream {
-            bytes.len() & !1
-        } else {
-            bytes.len()
-        };
+        let usable = if stream { bytes.len() & !1 } else { bytes.len() };
         let units: Vec<u16> = bytes[..usable & !1]
             .chunks_exact(2)
             .map(|p| u16::from_le_bytes([p[0], p[1]]))
@@ -86,11 +70,7 @@ fn decode(ctx: &mut dyn OpCtx) -> OpResult {
             Err(e) => (e.valid_up_to(), e.error_len().is_some()),
         };
         // A truncated sequence at the end waits for more input when streaming.
-        let consumed = if stream && !complete {
-            valid_len
-        } else {
-            bytes.len()
-        };
+        let consumed = if stream && !complete { valid_len } else { bytes.len() };
         let slice = &bytes[..consumed];
         let text = if fatal {
             match std::str::from_utf8(slice) {
@@ -103,9 +83,7 @@ fn decode(ctx: &mut dyn OpCtx) -> OpResult {
         (text, consumed)
     };
     let text = if !keep_bom {
-        text.strip_prefix('\u{FEFF}')
-            .map(str::to_owned)
-            .unwrap_or(text)
+        text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text)
     } else {
         text
     };

@@ -4,26 +4,10 @@
 use engine::{HostValue, Op, OpCtx, OpResult};
 
 pub(super) const OPS: &[Op] = &[
-    Op {
-        binding: "env",
-        name: "get",
-        func: get,
-    },
-    Op {
-        binding: "env",
-        name: "set",
-        func: set,
-    },
-    Op {
-        binding: "env",
-        name: "remove",
-        func: remove,
-    },
-    Op {
-        binding: "env",
-        name: "keys",
-        func: keys,
-    },
+    Op { binding: "env", name: "get", func: get },
+    Op { binding: "env", name: "set", func: set },
+    Op { binding: "env", name: "remove", func: remove },
+    Op { binding: "env", name: "keys", func: keys },
 ];
 
 fn valid_name(name: &str) -> bool {
@@ -35,9 +19,7 @@ fn get(ctx: &mut dyn OpCtx) -> OpResult {
     if !valid_name(&name) {
         return Ok(HostValue::Undefined);
     }
-    Ok(std::env::var_os(&name)
-        .map(|v| v.to_string_lossy().into_owned())
-        .into())
+    Ok(std::env::var_os(&name).map(|v| v.to_string_lossy().into_owned()).into())
 }
 
 fn set(ctx: &mut dyn OpCtx) -> OpResult {

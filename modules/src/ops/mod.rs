@@ -1,13 +1,19 @@
 //! The ops behind `internalBinding(...)`, one file per binding.
 
+pub mod async_op;
+mod buffer;
 mod builtins;
 mod encoding;
 mod env;
 pub mod errors;
 mod fs;
+mod os;
+mod performance;
 mod process;
+mod stdin;
 mod timers;
 mod tty;
+mod url;
 
 use engine::Op;
 
@@ -16,13 +22,18 @@ pub use process::{ExitRequest, HostInfo};
 /// Every op the modules install.
 pub fn ops() -> Vec<Op> {
     [
+        buffer::OPS,
         builtins::OPS,
         encoding::OPS,
         env::OPS,
         fs::OPS,
+        os::OPS,
+        performance::OPS,
         process::OPS,
+        stdin::OPS,
         timers::OPS,
         tty::OPS,
+        url::OPS,
     ]
     .concat()
 }

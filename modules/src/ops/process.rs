@@ -1,10 +1,12 @@
-//! `internalBinding('process_methods')`: what `process` needs from the OS and the host.
+//! `internalBinding('process_methods')`: what `process` needs from the OS and the host:
+//! facts about the process, the clock, user and group ids (read and set), kill and
+//! resource usage.
 
 use std::time::Instant;
 
 use engine::{HostValue, Op, OpCtx, OpResult};
 
-use super::errors::uv_error;
+use super::errors::{errno_exception, uv_error};
 
 /// Facts about this process that the host decides: argv, how the entry point was given.
 #[derive(Debug, Clone, Default)]
@@ -36,46 +38,31 @@ fn start() -> Instant {
 }
 
 pub(super) const OPS: &[Op] = &[
-    Op {
-        binding: "process_methods",
-        name: "info",
-        func: info,
-    },
-    Op {
-        binding: "process_methods",
-        name: "cwd",
-        func: cwd,
-    },
-    Op {
-        binding: "process_methods",
-        name: "chdir",
-        func: chdir,
-    },
-    Op {
-        binding: "process_methods",
-        name: "hrtime",
-        func: hrtime,
-    },
-    Op {
-        binding: "process_methods",
-        name: "uptime",
-        func: uptime,
-    },
-    Op {
-        binding: "process_methods",
-        name: "rss",
-        func: rss,
-    },
-    Op {
-        binding: "process_methods",
-        name: "umask",
-        func: umask,
-    },
-    Op {
-        binding: "process_methods",
-        name: "reallyExit",
-        func: really_exit,
-    },
+    Op { binding: "process_methods", name: "info", func: info },
+    Op { binding: "process_methods", name: "cwd", func: cwd },
+    Op { binding: "process_methods", name: "chdir", func: chdir },
+    Op { binding: "process_methods", name: "hrtime", func: hrtime },
+    Op { binding: "process_methods", name: "uptime", func: uptime },
+    Op { binding: "process_methods", name: "rss", func: rss },
+    Op { binding: "process_methods", name: "umask", func: umask },
+    Op { binding: "process_methods", name: "reallyExit", func: really_exit },
+    Op { binding: "process_methods", name: "getuid", func: getuid },
+    Op { binding: "process_methods", name: "geteuid", func: geteuid },
+    Op { binding: "process_methods", name: "getgid", func: getgid },
+    Op { binding: "process_methods", name: "getegid", func: getegid },
+    Op { binding: "process_methods", name: "getgroups", func: getgroups },
+    Op { binding: "process_methods", name: "setuid", func: setuid },
+    Op { binding: "process_methods", name: "seteuid", func: seteuid },
+    Op { binding: "process_methods", name: "setgid", func: setgid },
+    Op { binding: "process_methods", name: "setegid", func: setegid },
+    Op { binding: "process_methods", name: "setgroups", func: setgroups },
+    Op { binding: "process_methods", name: "initgroups", func: initgroups },
+    Op { binding: "process_methods", name: "userId", func: user_id },
+    Op { binding: "process_methods", name: "groupId", func: group_id },
+    Op { binding: "process_methods", name: "userName", func: user_name },
+    Op { binding: "process_methods", name: "kill", func: kill },
+    Op { binding: "process_methods", name: "cpuUsage", func: cpu_usage },
+    Op { binding: "process_methods", name: "resourceUsage", func: resource_usage },
 ];
 
 fn info(ctx: &mut dyn OpCtx) -> OpResult {
@@ -131,9 +118,7 @@ fn cwd(_ctx: &mut dyn OpCtx) -> OpResult {
 fn chdir(ctx: &mut dyn OpCtx) -> OpResult {
     let dir: String = ctx.arg(0, "directory")?;
     std::env::set_current_dir(&dir).map_err(|e| {
-        let from = std::env::current_dir()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default();
+        let from = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
         let mut error = uv_error(&e, "chdir", None);
         error.message = format!("{} '{from}' -> '{dir}'", error.message);
         error.with("path", from).with("dest", dir.clone())
@@ -145,10 +130,7 @@ fn chdir(ctx: &mut dyn OpCtx) -> OpResult {
 fn hrtime(_ctx: &mut dyn OpCtx) -> OpResult {
     // Offset the origin so values look like a machine's monotonic clock, not near zero.
     let t = start().elapsed() + std::time::Duration::from_secs(1_000_000);
-    Ok(HostValue::Array(vec![
-        t.as_secs().into(),
-        t.subsec_nanos().into(),
-    ]))
+    Ok(HostValue::Array(vec![t.as_secs().into(), t.subsec_nanos().into()]))
 }
 
 fn uptime(_ctx: &mut dyn OpCtx) -> OpResult {
@@ -159,11 +141,7 @@ fn uptime(_ctx: &mut dyn OpCtx) -> OpResult {
 fn rss(_ctx: &mut dyn OpCtx) -> OpResult {
     let pages = std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .nth(1)
-                .and_then(|p| p.parse::<u64>().ok())
-        })
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
         .unwrap_or(0);
     Ok((pages * 4096).into())
 }
@@ -174,8 +152,7 @@ fn umask(_ctx: &mut dyn OpCtx) -> OpResult {
         .ok()
         .and_then(|s| {
             s.lines().find_map(|l| {
-                l.strip_prefix("Umask:")
-                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+                l.strip_prefix("Umask:").and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
             })
         })
         .unwrap_or(0o022);
@@ -183,11 +160,217 @@ fn umask(_ctx: &mut dyn OpCtx) -> OpResult {
 }
 
 fn really_exit(ctx: &mut dyn OpCtx) -> OpResult {
-    let code = ctx
-        .arg_number(0)
-        .filter(|n| n.is_finite())
-        .map_or(0, |n| n as i32);
+    let code = ctx.arg_number(0).filter(|n| n.is_finite()).map_or(0, |n| n as i32);
     ctx.state().put(ExitRequest(code));
     ctx.terminate_execution();
     Ok(HostValue::Undefined)
+}
+
+fn getuid(_ctx: &mut dyn OpCtx) -> OpResult {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    Ok(unsafe { libc::getuid() }.into())
+}
+
+fn geteuid(_ctx: &mut dyn OpCtx) -> OpResult {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    Ok(unsafe { libc::geteuid() }.into())
+}
+
+fn getgid(_ctx: &mut dyn OpCtx) -> OpResult {
+    // SAFETY: getgid has no preconditions and cannot fail.
+    Ok(unsafe { libc::getgid() }.into())
+}
+
+fn getegid(_ctx: &mut dyn OpCtx) -> OpResult {
+    // SAFETY: getegid has no preconditions and cannot fail.
+    Ok(unsafe { libc::getegid() }.into())
+}
+
+/// The supplementary group ids, with the effective group id added when missing, as Node does.
+fn getgroups(_ctx: &mut dyn OpCtx) -> OpResult {
+    // SAFETY: a zero-length call only returns the count.
+    let count = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    if count < 0 {
+        return Err(uv_error(&std::io::Error::last_os_error(), "getgroups", None));
+    }
+    let mut groups = vec![0 as libc::gid_t; count as usize];
+    // SAFETY: `groups` has room for `count` ids.
+    let filled = unsafe { libc::getgroups(count, groups.as_mut_ptr()) };
+    if filled < 0 {
+        return Err(uv_error(&std::io::Error::last_os_error(), "getgroups", None));
+    }
+    groups.truncate(filled as usize);
+    // SAFETY: getegid has no preconditions and cannot fail.
+    let egid = unsafe { libc::getegid() };
+    if !groups.contains(&egid) {
+        groups.push(egid);
+    }
+    Ok(HostValue::Array(groups.into_iter().map(HostValue::from).collect()))
+}
+
+/// `kill(pid, signal)`: 0 on success, else the negative errno (the JS side throws).
+fn kill(ctx: &mut dyn OpCtx) -> OpResult {
+    let pid: i32 = ctx.arg(0, "pid")?;
+    let signal: i32 = ctx.arg(1, "signal")?;
+    // SAFETY: kill takes plain integers; a bad pid or signal is reported through errno.
+    let result = unsafe { libc::kill(pid, signal) };
+    if result == 0 {
+        return Ok(0_i32.into());
+    }
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
+    Ok((-errno).into())
+}
+
+/// `getrusage(RUSAGE_SELF)`, or the errno as an error.
+fn rusage_self() -> Result<libc::rusage, engine::ThrowError> {
+    // SAFETY: rusage is plain old data; all-zero is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid, writable rusage.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return Err(uv_error(&std::io::Error::last_os_error(), "uv_getrusage", None));
+    }
+    Ok(usage)
+}
+
+fn micros(time: libc::timeval) -> f64 {
+    time.tv_sec as f64 * 1e6 + time.tv_usec as f64
+}
+
+/// `[user, system]` CPU time of the process in microseconds.
+fn cpu_usage(_ctx: &mut dyn OpCtx) -> OpResult {
+    let usage = rusage_self()?;
+    Ok(HostValue::Array(vec![micros(usage.ru_utime).into(), micros(usage.ru_stime).into()]))
+}
+
+/// `process.resourceUsage()`: getrusage's fields under Node's names (times in
+/// microseconds, maxRSS in kilobytes).
+fn resource_usage(_ctx: &mut dyn OpCtx) -> OpResult {
+    let usage = rusage_self()?;
+    let fields: [(&str, f64); 16] = [
+        ("userCPUTime", micros(usage.ru_utime)),
+        ("systemCPUTime", micros(usage.ru_stime)),
+        ("maxRSS", usage.ru_maxrss as f64),
+        ("sharedMemorySize", usage.ru_ixrss as f64),
+        ("unsharedDataSize", usage.ru_idrss as f64),
+        ("unsharedStackSize", usage.ru_isrss as f64),
+        ("minorPageFault", usage.ru_minflt as f64),
+        ("majorPageFault", usage.ru_majflt as f64),
+        ("swappedOut", usage.ru_nswap as f64),
+        ("fsRead", usage.ru_inblock as f64),
+        ("fsWrite", usage.ru_oublock as f64),
+        ("ipcSent", usage.ru_msgsnd as f64),
+        ("ipcReceived", usage.ru_msgrcv as f64),
+        ("signalsCount", usage.ru_nsignals as f64),
+        ("voluntaryContextSwitches", usage.ru_nvcsw as f64),
+        ("involuntaryContextSwitches", usage.ru_nivcsw as f64),
+    ];
+    Ok(HostValue::Object(
+        fields.iter().map(|(name, value)| ((*name).to_owned(), (*value).into())).collect(),
+    ))
+}
+
+/// Runs a credential syscall; a failure becomes Node's `EPERM, Operation not permitted`.
+fn credential_call(syscall: &str, result: libc::c_int) -> OpResult {
+    if result == 0 {
+        return Ok(HostValue::Undefined);
+    }
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EPERM);
+    Err(errno_exception(errno, syscall))
+}
+
+fn setuid(ctx: &mut dyn OpCtx) -> OpResult {
+    let id: u32 = ctx.arg(0, "id")?;
+    // SAFETY: setuid takes a plain id; failure is reported through errno.
+    credential_call("setuid", unsafe { libc::setuid(id) })
+}
+
+fn seteuid(ctx: &mut dyn OpCtx) -> OpResult {
+    let id: u32 = ctx.arg(0, "id")?;
+    // SAFETY: seteuid takes a plain id; failure is reported through errno.
+    credential_call("seteuid", unsafe { libc::seteuid(id) })
+}
+
+fn setgid(ctx: &mut dyn OpCtx) -> OpResult {
+    let id: u32 = ctx.arg(0, "id")?;
+    // SAFETY: setgid takes a plain id; failure is reported through errno.
+    credential_call("setgid", unsafe { libc::setgid(id) })
+}
+
+fn setegid(ctx: &mut dyn OpCtx) -> OpResult {
+    let id: u32 = ctx.arg(0, "id")?;
+    // SAFETY: setegid takes a plain id; failure is reported through errno.
+    credential_call("setegid", unsafe { libc::setegid(id) })
+}
+
+/// `setgroups(ids)`, the ids given as decimal strings.
+fn setgroups(ctx: &mut dyn OpCtx) -> OpResult {
+    let ids: Vec<String> = ctx.arg(0, "groups")?;
+    let groups: Vec<libc::gid_t> = ids.iter().filter_map(|id| id.parse().ok()).collect();
+    // SAFETY: `groups` holds `groups.len()` valid ids.
+    credential_call("setgroups", unsafe { libc::setgroups(groups.len(), groups.as_ptr()) })
+}
+
+/// `initgroups(userName, extraGroupId)`.
+fn initgroups(ctx: &mut dyn OpCtx) -> OpResult {
+    let user: String = ctx.arg(0, "user")?;
+    let group: u32 = ctx.arg(1, "extraGroup")?;
+    let Ok(user) = std::ffi::CString::new(user) else {
+        return Err(errno_exception(libc::EINVAL, "initgroups"));
+    };
+    // SAFETY: `user` is a valid NUL-terminated string for the duration of the call.
+    credential_call("initgroups", unsafe { libc::initgroups(user.as_ptr(), group) })
+}
+
+/// Size of the scratch buffer for the reentrant passwd/group lookups.
+const LOOKUP_BUFFER_SIZE: usize = 16 * 1024;
+
+/// The uid of a user name, or -1 when there is no such user.
+fn user_id(ctx: &mut dyn OpCtx) -> OpResult {
+    let name: String = ctx.arg(0, "user")?;
+    let Ok(name) = std::ffi::CString::new(name) else {
+        return Ok((-1_i32).into());
+    };
+    // SAFETY: passwd is plain old data; all-zero is a valid value to be filled in.
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buffer = vec![0 as libc::c_char; LOOKUP_BUFFER_SIZE];
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid and `buffer` is as long as the length passed.
+    unsafe {
+        libc::getpwnam_r(name.as_ptr(), &mut entry, buffer.as_mut_ptr(), buffer.len(), &mut found)
+    };
+    Ok(if found.is_null() { (-1_i32).into() } else { entry.pw_uid.into() })
+}
+
+/// The gid of a group name, or -1 when there is no such group.
+fn group_id(ctx: &mut dyn OpCtx) -> OpResult {
+    let name: String = ctx.arg(0, "group")?;
+    let Ok(name) = std::ffi::CString::new(name) else {
+        return Ok((-1_i32).into());
+    };
+    // SAFETY: group is plain old data; all-zero is a valid value to be filled in.
+    let mut entry: libc::group = unsafe { std::mem::zeroed() };
+    let mut buffer = vec![0 as libc::c_char; LOOKUP_BUFFER_SIZE];
+    let mut found: *mut libc::group = std::ptr::null_mut();
+    // SAFETY: every pointer is valid and `buffer` is as long as the length passed.
+    unsafe {
+        libc::getgrnam_r(name.as_ptr(), &mut entry, buffer.as_mut_ptr(), buffer.len(), &mut found)
+    };
+    Ok(if found.is_null() { (-1_i32).into() } else { entry.gr_gid.into() })
+}
+
+/// The name of a uid, or null when there is no such user.
+fn user_name(ctx: &mut dyn OpCtx) -> OpResult {
+    let uid: u32 = ctx.arg(0, "uid")?;
+    // SAFETY: passwd is plain old data; all-zero is a valid value to be filled in.
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buffer = vec![0 as libc::c_char; LOOKUP_BUFFER_SIZE];
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid and `buffer` is as long as the length passed.
+    unsafe { libc::getpwuid_r(uid, &mut entry, buffer.as_mut_ptr(), buffer.len(), &mut found) };
+    if found.is_null() || entry.pw_name.is_null() {
+        return Ok(HostValue::Null);
+    }
+    // SAFETY: on success pw_name points at a NUL-terminated string inside `buffer`.
+    let name = unsafe { std::ffi::CStr::from_ptr(entry.pw_name) };
+    Ok(name.to_string_lossy().into_owned().into())
 }

@@ -5,33 +5,14 @@ use engine::{HostValue, Op, OpCtx, OpResult};
 use io::LoopHandle;
 
 pub(super) const OPS: &[Op] = &[
-    Op {
-        binding: "timers",
-        name: "getLibuvNow",
-        func: get_libuv_now,
-    },
-    Op {
-        binding: "timers",
-        name: "scheduleTimer",
-        func: schedule_timer,
-    },
-    Op {
-        binding: "timers",
-        name: "toggleTimerRef",
-        func: toggle_timer_ref,
-    },
-    Op {
-        binding: "timers",
-        name: "setImmediateInfo",
-        func: set_immediate_info,
-    },
+    Op { binding: "timers", name: "getLibuvNow", func: get_libuv_now },
+    Op { binding: "timers", name: "scheduleTimer", func: schedule_timer },
+    Op { binding: "timers", name: "toggleTimerRef", func: toggle_timer_ref },
+    Op { binding: "timers", name: "setImmediateInfo", func: set_immediate_info },
 ];
 
 fn handle(ctx: &mut dyn OpCtx) -> LoopHandle {
-    ctx.state()
-        .get::<LoopHandle>()
-        .cloned()
-        .expect("the runtime puts a LoopHandle in the op state")
+    ctx.state().get::<LoopHandle>().cloned().expect("the runtime puts a LoopHandle in the op state")
 }
 
 /// The loop's time, refreshed first (Node's `GetNow` updates libuv's clock too).

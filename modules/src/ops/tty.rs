@@ -3,16 +3,8 @@
 use engine::{HostValue, Op, OpCtx, OpResult};
 
 pub(super) const OPS: &[Op] = &[
-    Op {
-        binding: "tty_wrap",
-        name: "isTTY",
-        func: is_tty,
-    },
-    Op {
-        binding: "tty_wrap",
-        name: "getWindowSize",
-        func: get_window_size,
-    },
+    Op { binding: "tty_wrap", name: "isTTY", func: is_tty },
+    Op { binding: "tty_wrap", name: "getWindowSize", func: get_window_size },
 ];
 
 fn fd_terminal(fd: i32) -> bool {
@@ -37,13 +29,7 @@ fn get_window_size(ctx: &mut dyn OpCtx) -> OpResult {
         return Ok(HostValue::Undefined);
     }
     let read = |name: &str, default: u32| {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(default)
+        std::env::var(name).ok().and_then(|v| v.parse::<u32>().ok()).unwrap_or(default)
     };
-    Ok(HostValue::Array(vec![
-        read("COLUMNS", 80).into(),
-        read("LINES", 24).into(),
-    ]))
+    Ok(HostValue::Array(vec![read("COLUMNS", 80).into(), read("LINES", 24).into()]))
 }

@@ -61,10 +61,7 @@ pub(crate) struct ChunkScanner {
 impl ChunkScanner {
     /// A scanner at the start of a chunk-size line.
     pub fn new() -> Self {
-        ChunkScanner {
-            line: ChunkLine::Size(false),
-            size: 0,
-        }
+        ChunkScanner { line: ChunkLine::Size(false), size: 0 }
     }
 
     /// Starts a new chunk-size line.

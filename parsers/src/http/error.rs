@@ -117,13 +117,7 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} at byte {}",
-            self.kind.code(),
-            self.kind.reason(),
-            self.offset
-        )
+        write!(f, "{}: {} at byte {}", self.kind.code(), self.kind.reason(), self.offset)
     }
 }
 

@@ -193,10 +193,7 @@ impl HeadScanner {
         } else {
             (self.value_start, self.value_start)
         };
-        self.headers.push(HeaderSpan {
-            name: self.name,
-            value,
-        });
+        self.headers.push(HeaderSpan { name: self.name, value });
         self.first_line = false;
         self.st = St::LineStart;
     }
@@ -296,11 +293,7 @@ impl HeadScanner {
                     if !self.version_ok(cfg) {
                         return Err((ErrorKind::InvalidVersion, i));
                     }
-                    self.st = if self.request {
-                        St::RequestLineCr
-                    } else {
-                        St::StatusSpace
-                    };
+                    self.st = if self.request { St::RequestLineCr } else { St::StatusSpace };
                 }
                 St::RequestLineCr => match b {
                     b'\r' => self.st = St::StartLineLf,
@@ -318,11 +311,7 @@ impl HeadScanner {
                         return Err((ErrorKind::InvalidStatus, i));
                     }
                     self.status = self.status * 10 + u16::from(b - b'0');
-                    self.st = if n == 2 {
-                        St::AfterStatus
-                    } else {
-                        St::Status(n + 1)
-                    };
+                    self.st = if n == 2 { St::AfterStatus } else { St::Status(n + 1) };
                 }
                 St::AfterStatus => match b {
                     b' ' => {

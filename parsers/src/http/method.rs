@@ -117,19 +117,12 @@ impl Method {
 
     /// llhttp's number for this method (`HTTP_GET` = 1, …), what Node's binding reports.
     pub fn llhttp_code(self) -> u8 {
-        METHODS
-            .iter()
-            .find(|(m, _, _)| *m == self)
-            .map(|(_, _, c)| *c)
-            .unwrap_or(0)
+        METHODS.iter().find(|(m, _, _)| *m == self).map(|(_, _, c)| *c).unwrap_or(0)
     }
 
     /// Looks up a method by its exact, case-sensitive wire name.
     pub fn from_bytes(name: &[u8]) -> Option<Method> {
-        METHODS
-            .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(m, _, _)| *m)
+        METHODS.iter().find(|(_, n, _)| *n == name).map(|(m, _, _)| *m)
     }
 
     /// Whether some known method name (HTTP or RTSP) starts with `prefix`.

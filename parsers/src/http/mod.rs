@@ -153,23 +153,16 @@ pub struct Head<'a> {
 impl<'a> Head<'a> {
     /// The request target, as sent (requests only, else empty).
     pub fn url(&self) -> &'a [u8] {
-        self.bytes
-            .get(self.scanner.url.0..self.scanner.url.1)
-            .unwrap_or_default()
+        self.bytes.get(self.scanner.url.0..self.scanner.url.1).unwrap_or_default()
     }
 
     /// The reason phrase (responses only, else empty).
     pub fn reason(&self) -> &'a [u8] {
-        self.bytes
-            .get(self.scanner.reason.0..self.scanner.reason.1)
-            .unwrap_or_default()
+        self.bytes.get(self.scanner.reason.0..self.scanner.reason.1).unwrap_or_default()
     }
 
     /// The header fields in order.
     pub fn headers(&self) -> Headers<'a> {
-        Headers {
-            bytes: self.bytes,
-            spans: &self.scanner.headers,
-        }
+        Headers { bytes: self.bytes, spans: &self.scanner.headers }
     }
 }

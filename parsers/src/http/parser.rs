@@ -172,11 +172,8 @@ impl Parser {
     /// Whether the connection can carry another message after the current one
     /// (llhttp's `llhttp_should_keep_alive`).
     pub fn should_keep_alive(&self) -> bool {
-        let persistent = if self.major > 0 && self.minor > 0 {
-            !self.conn_close
-        } else {
-            self.conn_keep_alive
-        };
+        let persistent =
+            if self.major > 0 && self.minor > 0 { !self.conn_close } else { self.conn_keep_alive };
         persistent && !self.needs_eof()
     }
 
@@ -217,10 +214,7 @@ impl Parser {
         handler: &mut H,
     ) -> Result<usize, ParseError> {
         if let Some(e) = self.error {
-            return Err(ParseError {
-                kind: e.kind,
-                offset: 0,
-            });
+            return Err(ParseError { kind: e.kind, offset: 0 });
         }
         let mut pos = 0;
         while pos < data.len() {
@@ -250,11 +244,8 @@ impl Parser {
                 State::Upgraded => return Ok(pos),
                 State::Failed => return self.fail(ErrorKind::Strict, pos),
                 State::Head | State::Trailers => {
-                    let base = if self.buffered {
-                        self.head_buf.len()
-                    } else {
-                        pos - self.head_start
-                    };
+                    let base =
+                        if self.buffered { self.head_buf.len() } else { pos - self.head_start };
                     // Scanning stops at the raw cap, so every split fails on the same byte.
                     let room = (self.raw_head_cap() + 1).saturating_sub(base).max(1);
                     let stop = data.len().min(pos.saturating_add(room));
@@ -280,11 +271,8 @@ impl Parser {
                                 self.head_buf.extend_from_slice(&data[pos..end]);
                                 buf = std::mem::take(&mut self.head_buf);
                             }
-                            let head: &[u8] = if self.buffered {
-                                &buf
-                            } else {
-                                &data[self.head_start..end]
-                            };
+                            let head: &[u8] =
+                                if self.buffered { &buf } else { &data[self.head_start..end] };
                             let r = if self.state == State::Head {
                                 self.on_head(head, handler)
                             } else {
@@ -305,9 +293,7 @@ impl Parser {
                     }
                 }
                 State::Body(left) => {
-                    let n = usize::try_from(left)
-                        .unwrap_or(usize::MAX)
-                        .min(data.len() - pos);
+                    let n = usize::try_from(left).unwrap_or(usize::MAX).min(data.len() - pos);
                     handler.on_body(&data[pos..pos + n]);
                     pos += n;
                     let left = left - n as u64;
@@ -323,9 +309,7 @@ impl Parser {
                     pos = data.len();
                 }
                 State::ChunkData(left) => {
-                    let n = usize::try_from(left)
-                        .unwrap_or(usize::MAX)
-                        .min(data.len() - pos);
+                    let n = usize::try_from(left).unwrap_or(usize::MAX).min(data.len() - pos);
                     handler.on_body(&data[pos..pos + n]);
                     pos += n;
                     let left = left - n as u64;
@@ -360,8 +344,7 @@ impl Parser {
             // The block started exactly at the end of this input: its start offset means
             // nothing in the next one, so switch to the buffer now.
             self.head_buf.clear();
-            self.head_buf
-                .extend_from_slice(data.get(self.head_start..).unwrap_or_default());
+            self.head_buf.extend_from_slice(data.get(self.head_start..).unwrap_or_default());
             self.buffered = true;
         }
         Ok(pos)
@@ -376,10 +359,9 @@ impl Parser {
                 self.message_complete(handler);
                 Ok(())
             }
-            State::Failed => Err(self.error.unwrap_or(ParseError {
-                kind: ErrorKind::InvalidEofState,
-                offset: 0,
-            })),
+            State::Failed => Err(self
+                .error
+                .unwrap_or(ParseError { kind: ErrorKind::InvalidEofState, offset: 0 })),
             _ => self.fail(ErrorKind::InvalidEofState, 0).map(|_| ()),
         }
     }
@@ -526,10 +508,7 @@ impl Parser {
 
     fn on_trailers<H: Handler>(&mut self, block: &[u8], handler: &mut H) -> Next {
         if !self.scanner.headers.is_empty() {
-            handler.on_trailers(&Headers {
-                bytes: block,
-                spans: &self.scanner.headers,
-            });
+            handler.on_trailers(&Headers { bytes: block, spans: &self.scanner.headers });
         }
         handler.on_chunk_complete();
         self.message_complete(handler)

@@ -46,11 +46,7 @@ const PROCESS_FLAGS: &[&str] = &[
 
 /// What the command line asks for.
 enum Command {
-    Run {
-        entry: Entry,
-        exec_argv: Vec<String>,
-        script_args: Vec<String>,
-    },
+    Run { entry: Entry, exec_argv: Vec<String>, script_args: Vec<String> },
     Exit(i32),
 }
 
@@ -117,16 +113,8 @@ fn parse(args: Vec<String>) -> Command {
     }
     let rest: Vec<String> = iter.collect();
     if let Some((print, code)) = code {
-        let entry = if print {
-            Entry::Print(code)
-        } else {
-            Entry::Eval(code)
-        };
-        return Command::Run {
-            entry,
-            exec_argv,
-            script_args: rest,
-        };
+        let entry = if print { Entry::Print(code) } else { Entry::Eval(code) };
+        return Command::Run { entry, exec_argv, script_args: rest };
     }
     match script {
         Some(path) if path != "-" => {
@@ -135,11 +123,7 @@ fn parse(args: Vec<String>) -> Command {
                 .unwrap_or(path);
             let mut script_args = vec![absolute.clone()];
             script_args.extend(rest);
-            Command::Run {
-                entry: Entry::File(absolute),
-                exec_argv,
-                script_args,
-            }
+            Command::Run { entry: Entry::File(absolute), exec_argv, script_args }
         }
         _ => {
             let stdin = std::io::stdin();
@@ -160,11 +144,7 @@ fn parse(args: Vec<String>) -> Command {
                 script_args.push("-".into());
             }
             script_args.extend(rest);
-            Command::Run {
-                entry: Entry::Stdin(code),
-                exec_argv,
-                script_args,
-            }
+            Command::Run { entry: Entry::Stdin(code), exec_argv, script_args }
         }
     }
 }
@@ -174,20 +154,11 @@ fn main() {
     let argv0 = args.next().unwrap_or_else(|| "oxnode".into());
     let (entry, exec_argv, script_args) = match parse(args.collect()) {
         Command::Exit(code) => std::process::exit(code),
-        Command::Run {
-            entry,
-            exec_argv,
-            script_args,
-        } => (entry, exec_argv, script_args),
+        Command::Run { entry, exec_argv, script_args } => (entry, exec_argv, script_args),
     };
     let mut argv = vec![argv0.clone()];
     argv.extend(script_args);
-    let runtime = match Runtime::builder()
-        .argv(argv)
-        .argv0(argv0)
-        .exec_argv(exec_argv)
-        .build()
-    {
+    let runtime = match Runtime::builder().argv(argv).argv0(argv0).exec_argv(exec_argv).build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("oxnode: cannot start: {error}");

@@ -1,7 +1,7 @@
 'use strict';
-// Builds `process` and the globals, and registers the hooks the host calls: the loop
-// phases (processTimers, processImmediate, tickCallback), fatalException, start, and the
-// end of the process (beforeExit, exit).
+// Builds `process` and the globals, and registers the hooks the host calls: stack
+// formatting (prepareStackTrace), the loop phases (processTimers, processImmediate,
+// tickCallback), fatalException, start, and the end of the process (beforeExit, exit).
 
 const EventEmitter = require('events');
 const { setHook } = internalBinding('engine');
@@ -9,9 +9,11 @@ const methods = internalBinding('process_methods');
 const envBinding = internalBinding('env');
 const info = methods.info();
 
+setHook('prepareStackTrace', require('internal/errors').prepareStackTraceCallback);
+
 // --- process ---------------------------------------------------------------------------
-function processCtor() {}
-Object.defineProperty(processCtor, 'name', { value: 'process' });
+// Named `process` so that V8's messages say `#<process>`, as in Node.
+const processCtor = function process() {};
 const processProto = Object.create(EventEmitter.prototype, {
   constructor: { value: processCtor, writable: true, configurable: true },
 });
@@ -21,12 +23,36 @@ EventEmitter.call(process);
 Object.defineProperty(process, Symbol.toStringTag, {
   value: 'process', writable: false, enumerable: false, configurable: true,
 });
-globalThis.process = process;
+// `process` and `Buffer` are replaceable accessors on the global, as in Node.
+function defineAccessorGlobal(name, load) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
+      return value;
+    },
+    set(newValue) {
+      value = newValue;
+      loaded = true;
+    },
+  });
+}
+defineAccessorGlobal('process', () => process);
 
 const env = new Proxy({}, {
   get(target, key) {
-    if (typeof key !== 'string') return undefined;
-    return envBinding.get(key);
+    if (typeof key === 'string') {
+      const value = envBinding.get(key);
+      if (value !== undefined) return value;
+    }
+    // Unset names fall through to Object.prototype (`env.hasOwnProperty`), as in Node.
+    return Reflect.get(target, key);
   },
   set(target, key, value) {
     if (typeof key === 'symbol') {
@@ -53,12 +79,22 @@ const env = new Proxy({}, {
     return { value, writable: true, enumerable: true, configurable: true };
   },
   defineProperty(target, key, descriptor) {
-    if (typeof key === 'string' && 'value' in descriptor) {
-      envBinding.set(key, String(descriptor.value));
-      return true;
+    // Node raises these from C++: a TypeError with a code and a plain message.
+    const invalidDescriptor = (message) => {
+      const err = new TypeError(message);
+      err.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+      return err;
+    };
+    if ('get' in descriptor || 'set' in descriptor) {
+      throw invalidDescriptor("'process.env' does not accept an accessor(getter/setter) descriptor");
     }
-    const { codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY } } = require('internal/errors');
-    throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(String(key), "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+    if (!('value' in descriptor) || descriptor.writable !== true ||
+        descriptor.enumerable !== true || descriptor.configurable !== true) {
+      throw invalidDescriptor(
+        "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+    }
+    if (typeof key === 'string') envBinding.set(key, `${descriptor.value}`);
+    return true;
   },
 });
 
@@ -78,6 +114,8 @@ const versions = {
   node: info.nodeVersion,
   oxnode: info.oxnodeVersion,
   [info.engineName]: info.engineVersion,
+  // The libuv release whose behaviour the event loop follows (Node 25.8's).
+  uv: '1.51.0',
 };
 
 Object.assign(process, {
@@ -95,9 +133,8 @@ Object.assign(process, {
   pid: info.pid,
   ppid: info.ppid,
   features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true,
-              tls_sni: true, tls_ocsp: false, tls: true, cached_builtins: true,
-              require_module: false, typescript: false },
-  config: { target_defaults: {}, variables: {} },
+              tls_sni: true, tls_ocsp: false, tls: true, openssl_is_boringssl: false,
+              cached_builtins: true, require_module: false, quic: false, typescript: false },
   moduleLoadList: [],
   _exiting: false,
   noDeprecation: false,
@@ -110,6 +147,23 @@ for (const [flag, property] of [['--no-deprecation', 'noDeprecation'],
                                 ['--trace-warnings', 'traceWarnings']]) {
   if (info.execArgv.includes(flag)) process[property] = true;
 }
+// The build configuration, frozen as in Node; only what describes this build.
+Object.defineProperty(process, 'config', {
+  value: Object.freeze({
+    target_defaults: Object.freeze({}),
+    variables: Object.freeze({
+      v8_enable_i18n_support: 1,
+      icu_small: false,
+      is_debug: 0,
+      asan: 0,
+      ubsan: 0,
+      node_shared: false,
+      node_use_openssl: false,
+      single_executable_application: false,
+    }),
+  }),
+  writable: false, enumerable: true, configurable: true,
+});
 Object.defineProperty(process, 'exitCode', {
   enumerable: true,
   configurable: false,
@@ -126,6 +180,102 @@ process.chdir = function chdir(directory) {
   methods.chdir(directory);
 };
 process.umask = function umask() { return methods.umask(); };
+process.getuid = function getuid() { return methods.getuid(); };
+process.geteuid = function geteuid() { return methods.geteuid(); };
+process.getgid = function getgid() { return methods.getgid(); };
+process.getegid = function getegid() { return methods.getegid(); };
+process.getgroups = function getgroups() { return methods.getgroups(); };
+
+// The credential setters take a numeric id or a user/group name.
+function validateId(id, name) {
+  if (typeof id === 'number') {
+    require('internal/validators').validateUint32(id, name);
+  } else if (typeof id !== 'string') {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
+  }
+}
+// A validated id as a number; names are looked up, unknown ones throw.
+function resolveId(id, type) {
+  if (typeof id === 'number') return id >>> 0;
+  const numeric = type === 'User' ? methods.userId(id) : methods.groupId(id);
+  if (numeric === -1) {
+    const { codes: { ERR_UNKNOWN_CREDENTIAL } } = require('internal/errors');
+    throw new ERR_UNKNOWN_CREDENTIAL(type, id);
+  }
+  return numeric;
+}
+for (const [name, type] of [['setuid', 'User'], ['seteuid', 'User'],
+                            ['setgid', 'Group'], ['setegid', 'Group']]) {
+  const setter = {
+    [name](id) {
+      validateId(id, 'id');
+      methods[name](resolveId(id, type));
+    },
+  }[name];
+  process[name] = setter;
+}
+process.setgroups = function setgroups(groups) {
+  const { validateArray } = require('internal/validators');
+  validateArray(groups, 'groups');
+  for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
+  methods.setgroups(groups.map((group) => `${resolveId(group, 'Group')}`));
+};
+process.initgroups = function initgroups(user, extraGroup) {
+  validateId(user, 'user');
+  validateId(extraGroup, 'extraGroup');
+  const extraGroupId = resolveId(extraGroup, 'Group');
+  const userName = typeof user === 'string' ? user : methods.userName(user >>> 0);
+  if (userName === null || (typeof user === 'string' && methods.userId(user) === -1)) {
+    const { codes: { ERR_UNKNOWN_CREDENTIAL } } = require('internal/errors');
+    throw new ERR_UNKNOWN_CREDENTIAL('User', user);
+  }
+  methods.initgroups(userName, extraGroupId);
+};
+
+// Returns an errno (0 on success); process.kill calls it, and tests replace it.
+process._kill = function _kill(pid, signal) { return methods.kill(pid, signal); };
+process.kill = function kill(pid, signal) {
+  const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL }, ErrnoException } =
+    require('internal/errors');
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  let err;
+  if (signal === (signal | 0)) {
+    err = process._kill(pid, signal);
+  } else {
+    signal ||= 'SIGTERM';
+    const { signals } = require('internal/validators');
+    if (!signals[signal]) throw new ERR_UNKNOWN_SIGNAL(signal);
+    err = process._kill(pid, signals[signal]);
+  }
+  if (err) throw new ErrnoException(err, 'kill');
+  return true;
+};
+
+// A usable previous cpuUsage() value: a safe, non-negative number.
+function isValidCpuUsageField(value) {
+  return typeof value === 'number' && value <= Number.MAX_SAFE_INTEGER && value >= 0;
+}
+process.cpuUsage = function cpuUsage(prevValue) {
+  if (prevValue) {
+    const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+    const { validateObject, validateNumber } = require('internal/validators');
+    if (!isValidCpuUsageField(prevValue.user)) {
+      validateObject(prevValue, 'prevValue');
+      validateNumber(prevValue.user, 'prevValue.user');
+      throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.user', prevValue.user);
+    }
+    if (!isValidCpuUsageField(prevValue.system)) {
+      validateNumber(prevValue.system, 'prevValue.system');
+      throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system', prevValue.system);
+    }
+  }
+  const [user, system] = methods.cpuUsage();
+  if (prevValue) return { user: user - prevValue.user, system: system - prevValue.system };
+  return { user, system };
+};
+process.resourceUsage = function resourceUsage() { return methods.resourceUsage(); };
 process.uptime = function uptime() { return methods.uptime(); };
 
 function hrtime(previous) {
@@ -196,14 +346,12 @@ process.hasUncaughtExceptionCaptureCallback = execution.hasUncaughtExceptionCapt
 
 let stdout;
 let stderr;
+let stdin;
 Object.defineProperty(process, 'stdout', {
   configurable: true,
   enumerable: false,
   get() {
-    if (stdout === undefined) {
-      const { StdioWriter } = require('internal/process/stdio');
-      stdout = new StdioWriter(1);
-    }
+    stdout ??= require('internal/process/stdio').createStdout();
     return stdout;
   },
 });
@@ -211,11 +359,16 @@ Object.defineProperty(process, 'stderr', {
   configurable: true,
   enumerable: false,
   get() {
-    if (stderr === undefined) {
-      const { StdioWriter } = require('internal/process/stdio');
-      stderr = new StdioWriter(2);
-    }
+    stderr ??= require('internal/process/stdio').createStderr();
     return stderr;
+  },
+});
+Object.defineProperty(process, 'stdin', {
+  configurable: true,
+  enumerable: false,
+  get() {
+    stdin ??= require('internal/process/stdio').createStdin();
+    return stdin;
   },
 });
 
@@ -241,25 +394,77 @@ function defineLazyGlobal(name, load) {
   });
 }
 
+// Functions of the web platform ("operations") are enumerable, as in Node.
+function defineOperation(name, value) {
+  Object.defineProperty(globalThis, name, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+}
+
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
 const timers = require('timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
                     'setImmediate', 'clearImmediate']) {
-  defineGlobal(name, timers[name]);
+  defineOperation(name, timers[name]);
 }
-defineGlobal('queueMicrotask', queueMicrotask);
-defineGlobal('global', globalThis);
+defineOperation('queueMicrotask', queueMicrotask);
+defineOperation('structuredClone', require('internal/structured_clone').structuredClone);
+defineOperation('global', globalThis);
 Object.defineProperty(globalThis, 'console', {
   value: require('internal/console/constructor').createGlobalConsole(),
   writable: true, enumerable: false, configurable: true,
 });
 defineLazyGlobal('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineLazyGlobal('TextDecoder', () => require('internal/encoding').TextDecoder);
-defineLazyGlobal('structuredClone', () => require('internal/structured_clone').structuredClone);
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+                    'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+                    'ReadableStreamDefaultController', 'TransformStream',
+                    'TransformStreamDefaultController', 'WritableStream',
+                    'WritableStreamDefaultWriter', 'WritableStreamDefaultController',
+                    'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
+                    'TextDecoderStream']) {
+  defineLazyGlobal(name, () => require('stream/web')[name]);
+}
+defineAccessorGlobal('Buffer', () => require('buffer').Buffer);
+for (const name of ['atob', 'btoa', 'Blob', 'File']) {
+  defineLazyGlobal(name, () => require('buffer')[name]);
+}
+defineLazyGlobal('URL', () => require('internal/url').URL);
+defineLazyGlobal('URLSearchParams', () => require('internal/url').URLSearchParams);
+// Plain data properties, as Node shows them (so loaded now rather than lazily).
+{
+  const { EventTarget, Event, CustomEvent } = require('internal/event_target');
+  const { AbortController, AbortSignal } = require('internal/abort_controller');
+  defineGlobal('EventTarget', EventTarget);
+  defineGlobal('Event', Event);
+  defineGlobal('CustomEvent', CustomEvent);
+  defineGlobal('AbortController', AbortController);
+  defineGlobal('AbortSignal', AbortSignal);
+  defineGlobal('DOMException', require('internal/dom_exception').DOMException);
+}
+for (const name of ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+                    'PerformanceObserver', 'PerformanceObserverEntryList']) {
+  defineLazyGlobal(name, () => require('internal/perf/performance')[name]);
+}
+// `performance` is an enumerable accessor in Node, unlike the other globals.
+Object.defineProperty(globalThis, 'performance', Object.getOwnPropertyDescriptor({
+  get performance() { return require('internal/perf/performance').performance; },
+  set performance(value) {
+    Object.defineProperty(globalThis, 'performance', {
+      value, writable: true, enumerable: true, configurable: true,
+    });
+  },
+}, 'performance'));
+// Fix the time origin while the process starts.
+internalBinding('performance').timeOrigin();
 
 // --- hooks the host calls ----------------------------------------------------------------
 const { processTimers, processImmediate } = require('internal/timers');
 setHook('processTimers', processTimers);
 setHook('processImmediate', processImmediate);
+require('internal/async_ops'); // registers the `completion` hook
 setHook('tickCallback', runNextTicks);
 setHook('fatalException', (err, arrow) => execution.onFatalException(err, arrow, false));
 setHook('start', (kind, payload) => {

@@ -706,6 +706,9 @@ function addInspectorMethods(target) {
   }
 }
 
+// The console made by the bootstrap, whatever `globalThis.console` later becomes.
+let theGlobalConsole;
+
 /**
  * Creates the object installed as `globalThis.console`: a plain namespace
  * (prototype an empty object) with bound Console methods, writing to
@@ -713,6 +716,7 @@ function addInspectorMethods(target) {
  */
 function createGlobalConsole() {
   const globalConsole = { __proto__: {} };
+  theGlobalConsole = globalConsole;
   for (const prop of Reflect.ownKeys(Console.prototype)) {
     if (prop === 'constructor') continue;
     const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, prop);
@@ -741,6 +745,7 @@ module.exports = {
   kBindStreamsLazy,
   kBindProperties,
   createGlobalConsole,
+  getGlobalConsole: () => theGlobalConsole,
   formatTime,
   shouldColorize,
 };

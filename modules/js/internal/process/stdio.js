@@ -1,92 +1,156 @@
 'use strict';
-// process.stdout and process.stderr: synchronous writers on fds 1 and 2, as Node's are for
-// files, pipes and terminals on Linux. They are EventEmitters with the Writable surface
-// scripts use (write with encoding and callback, end, isTTY, columns, hasColors).
+// process.stdout, process.stderr and process.stdin as real streams.
+//
+// stdout/stderr are Writables whose _write() writes synchronously to fd 1/2 (as Node's are
+// for files, pipes and terminals on Linux), so console output is never reordered or lost at
+// exit; destroying them does not close the fd. stdin is a Readable over fd 0 that reads
+// 64 KiB chunks on the blocking pool, starting only when something reads it, so a script
+// that never touches stdin doesn't wait on it.
 
-const EventEmitter = require('events');
+const Writable = require('internal/streams/writable');
+const Readable = require('internal/streams/readable');
 const fsBinding = internalBinding('fs');
 const tty = internalBinding('tty_wrap');
 
-class StdioWriter extends EventEmitter {
+let BufferCtor;
+function lazyBuffer() {
+  BufferCtor ??= require('buffer').Buffer;
+  return BufferCtor;
+}
+
+// isTTY, columns/rows, getColorDepth() and hasColors() of the stdio streams.
+function addTerminalProperties(stream, fd) {
+  if (tty.isTTY(fd)) stream.isTTY = true;
+  Object.defineProperties(stream, {
+    columns: {
+      __proto__: null,
+      configurable: true,
+      enumerable: true,
+      get() { return this.isTTY ? tty.getWindowSize(fd)?.[0] : undefined; },
+    },
+    rows: {
+      __proto__: null,
+      configurable: true,
+      enumerable: true,
+      get() { return this.isTTY ? tty.getWindowSize(fd)?.[1] : undefined; },
+    },
+  });
+}
+
+function getColorDepth(env = process.env) {
+  if (env.FORCE_COLOR !== undefined) {
+    const level = { '': 4, 1: 4, true: 4, 2: 8, 3: 24, 0: 1, false: 1 }[env.FORCE_COLOR];
+    if (level !== undefined) return level;
+  }
+  if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined ||
+      env.TERM === 'dumb') {
+    return 1;
+  }
+  if (!this.isTTY) return 1;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
+  return 4;
+}
+
+function hasColors(count, env) {
+  if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
+    env = count;
+    count = 16;
+  }
+  return count <= 2 ** this.getColorDepth(env);
+}
+
+class StdioWriteStream extends Writable {
   constructor(fd) {
-    super();
+    super({ decodeStrings: false });
     this.fd = fd;
+    this._type = tty.isTTY(fd) ? 'tty' : 'fs';
     this._isStdio = true;
-    this.writable = true;
-    this.destroyed = false;
-    this.isTTY = tty.isTTY(fd) || undefined;
-    if (!this.isTTY) delete this.isTTY;
+    addTerminalProperties(this, fd);
   }
 
-  get columns() {
-    return this.isTTY ? tty.getWindowSize(this.fd)?.[0] : undefined;
-  }
-
-  get rows() {
-    return this.isTTY ? tty.getWindowSize(this.fd)?.[1] : undefined;
-  }
-
-  write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
-    if (typeof chunk === 'string') {
-      if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' &&
-          typeof Buffer === 'function') {
-        fsBinding.writeBuffer(this.fd, Buffer.from(chunk, encoding));
+  _write(chunk, encoding, callback) {
+    try {
+      if (typeof chunk === 'string') {
+        if (encoding === 'utf8' || encoding === 'utf-8') fsBinding.writeString(this.fd, chunk);
+        else fsBinding.writeBuffer(this.fd, lazyBuffer().from(chunk, encoding));
       } else {
-        fsBinding.writeString(this.fd, chunk);
+        fsBinding.writeBuffer(this.fd, chunk);
       }
-    } else if (ArrayBuffer.isView(chunk)) {
-      fsBinding.writeBuffer(this.fd, chunk);
-    } else {
-      const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    } catch (err) {
+      callback(err);
+      return;
     }
-    if (typeof callback === 'function') process.nextTick(callback, null);
-    return true;
+    callback();
   }
 
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (typeof callback === 'function') process.nextTick(callback);
-    return this;
+  // The process's stdio fds stay open when their streams are destroyed.
+  _destroy(err, callback) {
+    callback(err);
   }
 
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroy() { return this; }
-  get writableLength() { return 0; }
-  get writableHighWaterMark() { return 16384; }
-  get writableNeedDrain() { return false; }
+  destroySoon() {
+    this.destroy();
+  }
 
-  getColorDepth(env = process.env) {
-    if (env.FORCE_COLOR !== undefined) {
-      const level = { '': 4, 1: 4, true: 4, 2: 8, 3: 24, 0: 1, false: 1 }[env.FORCE_COLOR];
-      if (level !== undefined) return level;
-    }
-    if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined || env.TERM === 'dumb') {
-      return 1;
-    }
-    if (!this.isTTY) return 1;
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
-    return 4;
+  getColorDepth(env) {
+    return Reflect.apply(getColorDepth, this, [env]);
   }
 
   hasColors(count, env) {
-    if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
-      env = count;
-      count = 16;
-    }
-    return count <= 2 ** this.getColorDepth(env);
+    return Reflect.apply(hasColors, this, arguments);
   }
 }
 
-module.exports = { StdioWriter };
+const kChunkSize = 64 * 1024;
+
+class StdinStream extends Readable {
+  constructor() {
+    super({ highWaterMark: kChunkSize, autoDestroy: true });
+    this.fd = 0;
+    this._type = tty.isTTY(0) ? 'tty' : 'fs';
+    addTerminalProperties(this, 0);
+    this.isRaw = false;
+  }
+
+  _read() {
+    const stdin = internalBinding('stdin');
+    const id = stdin.read(kChunkSize);
+    require('internal/async_ops').onComplete(id, (err, bytes) => {
+      if (err) {
+        this.destroy(err);
+        return;
+      }
+      if (bytes === null || bytes === undefined || bytes.byteLength === 0) {
+        this.push(null);
+        return;
+      }
+      const Buffer = lazyBuffer();
+      this.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    });
+  }
+
+  setRawMode(mode) {
+    const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+    if (!this.isTTY) throw new TypeError('setRawMode is not a function');
+    if (!mode) {
+      this.isRaw = false;
+      return this;
+    }
+    throw new ERR_METHOD_NOT_IMPLEMENTED('setRawMode()');
+  }
+}
+
+function createStdout() {
+  return new StdioWriteStream(1);
+}
+
+function createStderr() {
+  return new StdioWriteStream(2);
+}
+
+function createStdin() {
+  return new StdinStream();
+}
+
+module.exports = { createStdout, createStderr, createStdin, StdioWriteStream };

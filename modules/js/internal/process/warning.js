@@ -27,7 +27,8 @@ function onWarning(warning) {
     const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
     msg += `\n(Use \`${programName()} ${flag} ...\` to show where the warning was created)`;
   }
-  internalBinding('fs').writeString(2, `${msg}\n`);
+  // Through the console, so through process.stderr.write, as in Node.
+  require('internal/console/constructor').getGlobalConsole().error(msg);
 }
 
 function createWarning(warning, type, code, ctor) {

@@ -1,0 +1,351 @@
+//! The default TLS backend: rustls with the `ring` crypto provider, over tokio-rustls.
+//!
+//! [`RustlsBackend`] compiles [`ClientOptions`] into one `rustls::ClientConfig` (so its
+//! in-memory session cache serves every connection made through the connector) and
+//! [`ServerOptions`] into one `ServerConfig` per [`SecureContext`], all sharing one session
+//! store and one ticket key (so a session resumes whichever SNI context served it).
+//!
+//! The server reads the ClientHello before choosing a configuration (tokio-rustls'
+//! `LazyConfigAcceptor`): that is how Node's `SNICallback` can be asynchronous and return a
+//! whole context, with its own certificate, CA list and versions, not just a key.
+//!
+//! Verification and error mapping live in [`verify`] and [`errors`]; the session object in
+//! [`stream`].
+
+pub mod errors;
+pub mod stream;
+pub mod verify;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::server::{ProducesTickets, ServerSessionMemoryCache, StoresServerSessions};
+use rustls::{ClientConfig, RootCertStore, ServerConfig, SupportedProtocolVersion};
+use rustls_pki_types::ServerName;
+use tokio_rustls::{LazyConfigAcceptor, TlsStream};
+
+use crate::tls::config::{lookup_sni_context, BoxFuture, ClientOptions, ServerOptions, TlsVersion};
+use crate::tls::error::TlsError;
+use crate::tls::{
+    IoStream, SecureContext, SniCallback, TlsAcceptor, TlsBackend, TlsConnection, TlsConnector,
+};
+
+pub use stream::RustlsStream;
+
+use stream::SessionFacts;
+use verify::{verify_chain, verify_server, NodeClientVerifier, NodeServerVerifier, Peer};
+
+/// How many SNI-selected contexts an acceptor keeps compiled before starting afresh.
+const CONFIG_CACHE_LIMIT: usize = 256;
+/// Server-side session cache size (sessions kept for ID/stateful-ticket resumption).
+const SERVER_SESSION_CACHE: usize = 1024;
+
+/// The rustls + ring backend.
+#[derive(Debug, Clone)]
+pub struct RustlsBackend {
+    provider: Arc<CryptoProvider>,
+}
+
+impl Default for RustlsBackend {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RustlsBackend {
+    /// A backend on ring's default provider (all of rustls' TLS 1.2 and 1.3 suites).
+    pub fn new() -> Self {
+        Self { provider: Arc::new(rustls::crypto::ring::default_provider()) }
+    }
+
+    fn algs(&self) -> WebPkiSupportedAlgorithms {
+        self.provider.signature_verification_algorithms
+    }
+}
+
+/// Mozilla's root set from `webpki-roots`, built once: Node's default CA list.
+fn default_roots() -> Arc<RootCertStore> {
+    static ROOTS: OnceLock<Arc<RootCertStore>> = OnceLock::new();
+    ROOTS
+        .get_or_init(|| Arc::new(RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() }))
+        .clone()
+}
+
+/// The trust anchors of a context: its `ca` list, or the default roots when it has none.
+fn roots_for(ctx: &SecureContext) -> Result<Arc<RootCertStore>, TlsError> {
+    let Some(ca) = &ctx.ca else {
+        return Ok(default_roots());
+    };
+    let mut store = RootCertStore::empty();
+    for cert in ca {
+        store.add(cert.clone()).map_err(|e| {
+            TlsError::new("ERR_OSSL_X509_UNSUPPORTED", format!("unusable CA certificate: {e}"))
+        })?;
+    }
+    Ok(Arc::new(store))
+}
+
+/// rustls' versions for a `minVersion..=maxVersion` range.
+fn versions_for(ctx: &SecureContext) -> Result<Vec<&'static SupportedProtocolVersion>, TlsError> {
+    let (min, max) = (ctx.min_version, ctx.max_version);
+    let mut out = Vec::new();
+    if min <= TlsVersion::Tls12 && max >= TlsVersion::Tls12 {
+        out.push(&rustls::version::TLS12);
+    }
+    if min <= TlsVersion::Tls13 && max >= TlsVersion::Tls13 {
+        out.push(&rustls::version::TLS13);
+    }
+    if out.is_empty() {
+        return Err(TlsError::new(
+            "ERR_SSL_NO_PROTOCOLS_AVAILABLE",
+            format!(
+                "no protocols available: {}..{} (this backend speaks TLSv1.2 and TLSv1.3)",
+                min.name(),
+                max.name()
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+impl TlsBackend for RustlsBackend {
+    fn name(&self) -> &'static str {
+        "rustls"
+    }
+
+    fn connector(&self, opts: ClientOptions) -> Result<Arc<dyn TlsConnector>, TlsError> {
+        let ctx = &opts.context;
+        let roots = roots_for(ctx)?;
+        let verifier = NodeServerVerifier {
+            roots: roots.clone(),
+            algs: self.algs(),
+            reject_unauthorized: opts.reject_unauthorized,
+            check_identity: opts.check_server_identity,
+        };
+        let builder = ClientConfig::builder_with_provider(self.provider.clone())
+            .with_protocol_versions(&versions_for(ctx)?)
+            .map_err(|e| errors::from_rustls(&e))?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier));
+        let mut config = match &ctx.key {
+            Some(key) if !ctx.cert_chain.is_empty() => builder
+                .with_client_auth_cert(ctx.cert_chain.clone(), key.clone_key())
+                .map_err(|e| errors::from_rustls(&e))?,
+            _ => builder.with_no_client_auth(),
+        };
+        config.alpn_protocols = opts.alpn_protocols.clone();
+        config.enable_sni = opts.enable_sni;
+        Ok(Arc::new(RustlsConnector {
+            inner: Arc::new(ConnectorInner {
+                config: Arc::new(config),
+                roots,
+                algs: self.algs(),
+                opts,
+            }),
+        }))
+    }
+
+    fn acceptor(&self, opts: ServerOptions) -> Result<Arc<dyn TlsAcceptor>, TlsError> {
+        let ticketer = if opts.session_tickets {
+            Some(rustls::crypto::ring::Ticketer::new().map_err(|e| errors::from_rustls(&e))?)
+        } else {
+            None
+        };
+        let inner = AcceptorInner {
+            provider: self.provider.clone(),
+            storage: ServerSessionMemoryCache::new(SERVER_SESSION_CACHE),
+            ticketer,
+            configs: Mutex::new(HashMap::new()),
+            sni_callback: opts.sni_callback.clone(),
+            opts,
+        };
+        // Compile the default context now, so a bad key fails `createServer`, not a handshake.
+        if !inner.opts.context.cert_chain.is_empty() {
+            inner.config_for(&inner.opts.context.clone())?;
+        }
+        Ok(Arc::new(RustlsAcceptor { inner: Arc::new(inner) }))
+    }
+}
+
+/// What a client connection needs; shared by the futures `connect` returns.
+struct ConnectorInner {
+    config: Arc<ClientConfig>,
+    roots: Arc<RootCertStore>,
+    algs: WebPkiSupportedAlgorithms,
+    opts: ClientOptions,
+}
+
+/// [`TlsConnector`] over one `ClientConfig` (one session cache).
+struct RustlsConnector {
+    inner: Arc<ConnectorInner>,
+}
+
+impl TlsConnector for RustlsConnector {
+    fn connect(
+        &self,
+        host: &str,
+        stream: Box<dyn IoStream>,
+    ) -> BoxFuture<'static, Result<Box<dyn TlsConnection>, TlsError>> {
+        let inner = self.inner.clone();
+        // IPv6 literals may come bracketed from URLs.
+        let host =
+            host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host).to_owned();
+        Box::pin(async move {
+            let server_name = ServerName::try_from(host.clone()).map_err(|_| {
+                TlsError::new(
+                    "ERR_INVALID_ARG_VALUE",
+                    format!("The argument 'servername' is invalid. Received '{host}'"),
+                )
+            })?;
+            let sni = match &server_name {
+                ServerName::DnsName(_) if inner.opts.enable_sni => Some(host.clone()),
+                _ => None,
+            };
+            let connector = tokio_rustls::TlsConnector::from(inner.config.clone());
+            let tls =
+                connector.connect(server_name, stream).await.map_err(|e| errors::from_io(&e))?;
+            let mut facts = SessionFacts::from_state(tls.get_ref().1, false);
+            facts.servername = sni;
+            facts.checked = true;
+            if !inner.opts.reject_unauthorized {
+                facts.authorization_error = verify_server(
+                    &facts.peer_certs,
+                    &host,
+                    &inner.roots,
+                    &inner.algs,
+                    rustls_pki_types::UnixTime::now(),
+                    inner.opts.check_server_identity,
+                )
+                .err();
+            }
+            let stream: Box<dyn TlsConnection> =
+                Box::new(RustlsStream::new(TlsStream::Client(tls), facts));
+            Ok(stream)
+        })
+    }
+}
+
+/// A compiled server configuration and the trust anchors used for client certificates.
+struct CompiledContext {
+    /// Held so the cache key (the context's address) cannot be reused while cached.
+    _ctx: Arc<SecureContext>,
+    config: Arc<ServerConfig>,
+    roots: Arc<RootCertStore>,
+}
+
+/// What a server connection needs; shared by the futures `accept` returns.
+struct AcceptorInner {
+    provider: Arc<CryptoProvider>,
+    storage: Arc<ServerSessionMemoryCache>,
+    ticketer: Option<Arc<dyn ProducesTickets>>,
+    configs: Mutex<HashMap<usize, Arc<CompiledContext>>>,
+    sni_callback: Option<SniCallback>,
+    opts: ServerOptions,
+}
+
+impl AcceptorInner {
+    /// The compiled configuration for `ctx`, compiling and caching it on first use.
+    fn config_for(&self, ctx: &Arc<SecureContext>) -> Result<Arc<CompiledContext>, TlsError> {
+        let key = Arc::as_ptr(ctx) as usize;
+        if let Ok(map) = self.configs.lock() {
+            if let Some(found) = map.get(&key) {
+                return Ok(found.clone());
+            }
+        }
+        let compiled = Arc::new(self.compile(ctx)?);
+        if let Ok(mut map) = self.configs.lock() {
+            if map.len() >= CONFIG_CACHE_LIMIT {
+                map.clear();
+            }
+            map.insert(key, compiled.clone());
+        }
+        Ok(compiled)
+    }
+
+    fn compile(&self, ctx: &Arc<SecureContext>) -> Result<CompiledContext, TlsError> {
+        let Some(key) = &ctx.key else {
+            // OpenSSL's reason when a server has no certificate to offer.
+            return Err(TlsError::new("ERR_SSL_NO_SHARED_CIPHER", "no shared cipher"));
+        };
+        if ctx.cert_chain.is_empty() {
+            return Err(TlsError::new("ERR_SSL_NO_SHARED_CIPHER", "no shared cipher"));
+        }
+        let roots = roots_for(ctx)?;
+        let builder = ServerConfig::builder_with_provider(self.provider.clone())
+            .with_protocol_versions(&versions_for(ctx)?)
+            .map_err(|e| errors::from_rustls(&e))?;
+        let builder = if self.opts.request_cert {
+            builder.with_client_cert_verifier(Arc::new(NodeClientVerifier::new(
+                roots.clone(),
+                self.provider.signature_verification_algorithms,
+                self.opts.reject_unauthorized,
+            )))
+        } else {
+            builder.with_no_client_auth()
+        };
+        let mut config = builder
+            .with_single_cert(ctx.cert_chain.clone(), key.clone_key())
+            .map_err(|e| errors::from_rustls(&e))?;
+        config.alpn_protocols = self.opts.alpn_protocols.clone();
+        config.session_storage = self.storage.clone() as Arc<dyn StoresServerSessions>;
+        if let Some(t) = &self.ticketer {
+            config.ticketer = t.clone();
+        }
+        Ok(CompiledContext { _ctx: ctx.clone(), config: Arc::new(config), roots })
+    }
+
+    /// Node's context choice: `SNICallback` if set, else `addContext` entries, else default.
+    async fn choose(&self, servername: Option<&str>) -> Result<Arc<SecureContext>, TlsError> {
+        let Some(name) = servername else {
+            return Ok(self.opts.context.clone());
+        };
+        let chosen = match &self.sni_callback {
+            Some(cb) => cb(name.to_owned()).await?,
+            None => lookup_sni_context(&self.opts.sni_contexts, name),
+        };
+        Ok(chosen.unwrap_or_else(|| self.opts.context.clone()))
+    }
+}
+
+/// [`TlsAcceptor`] choosing a `ServerConfig` per ClientHello.
+struct RustlsAcceptor {
+    inner: Arc<AcceptorInner>,
+}
+
+impl TlsAcceptor for RustlsAcceptor {
+    fn accept(
+        &self,
+        stream: Box<dyn IoStream>,
+    ) -> BoxFuture<'static, Result<Box<dyn TlsConnection>, TlsError>> {
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let start = LazyConfigAcceptor::new(rustls::server::Acceptor::default(), stream)
+                .await
+                .map_err(|e| errors::from_io(&e))?;
+            let sni = start.client_hello().server_name().map(str::to_owned);
+            let ctx = inner.choose(sni.as_deref()).await?;
+            let compiled = inner.config_for(&ctx)?;
+            let tls = start
+                .into_stream(compiled.config.clone())
+                .await
+                .map_err(|e| errors::from_io(&e))?;
+            let mut facts = SessionFacts::from_state(tls.get_ref().1, true);
+            facts.servername = sni;
+            facts.checked = inner.opts.request_cert;
+            if inner.opts.request_cert && !inner.opts.reject_unauthorized {
+                facts.authorization_error = verify_chain(
+                    &facts.peer_certs,
+                    &compiled.roots,
+                    &inner.provider.signature_verification_algorithms,
+                    rustls_pki_types::UnixTime::now(),
+                    Peer::Client,
+                )
+                .err();
+            }
+            let stream: Box<dyn TlsConnection> =
+                Box::new(RustlsStream::new(TlsStream::Server(tls), facts));
+            Ok(stream)
+        })
+    }
+}

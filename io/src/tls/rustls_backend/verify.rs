@@ -1,0 +1,256 @@
+//! Certificate verification for the rustls backend, with Node's outcomes.
+//!
+//! rustls' stock verifiers either accept or abort, and report webpki's reasons. Node needs
+//! more: OpenSSL's codes (`DEPTH_ZERO_SELF_SIGNED_CERT`, …), its own hostname check, and, with
+//! `rejectUnauthorized: false`, a completed handshake that still reports the error. So:
+//!
+//! - [`verify_chain`] runs webpki path building and maps its error to OpenSSL's code, using
+//!   the chain's shape (self-issued leaf, self-issued certificate in the chain, leaf alone) to
+//!   pick among the "unknown issuer" codes as OpenSSL would.
+//! - [`NodeServerVerifier`] / [`NodeClientVerifier`] plug that into rustls. When rejecting,
+//!   a failure aborts the handshake carrying the [`VerifyError`] inside
+//!   `CertificateError::Other`, so the handshake error keeps Node's code. When not rejecting,
+//!   they accept (handshake signatures are still checked against the presented key), and the
+//!   stream runs [`verify_chain`] again after the handshake to fill `authorizationError`.
+//!   Verifying afterwards rather than remembering the verdict keeps the verifiers stateless,
+//!   which they must be: one config serves many connections at once.
+
+use std::sync::Arc;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::WebPkiSupportedAlgorithms;
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use rustls::{
+    CertificateError, DigitallySignedStruct, DistinguishedName, Error, OtherError, RootCertStore,
+    SignatureScheme,
+};
+use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
+
+use crate::tls::cert_info::{der_is_self_issued, PeerCertificate};
+use crate::tls::error::VerifyError;
+use crate::tls::identity::check_server_identity;
+
+/// Which side's certificate is being verified (selects the extended key usage webpki wants).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Peer {
+    /// A server certificate (serverAuth).
+    Server,
+    /// A client certificate (clientAuth).
+    Client,
+}
+
+/// Verifies `chain` (leaf first, as sent) against `roots` at `now`, returning OpenSSL's code on
+/// failure. An empty chain is Node's `UNABLE_TO_GET_ISSUER_CERT`.
+pub(crate) fn verify_chain(
+    chain: &[CertificateDer<'_>],
+    roots: &RootCertStore,
+    algs: &WebPkiSupportedAlgorithms,
+    now: UnixTime,
+    peer: Peer,
+) -> Result<(), VerifyError> {
+    let Some((leaf, intermediates)) = chain.split_first() else {
+        return Err(VerifyError::openssl("UNABLE_TO_GET_ISSUER_CERT"));
+    };
+    let ee =
+        webpki::EndEntityCert::try_from(leaf).map_err(|_| VerifyError::openssl("CERT_REJECTED"))?;
+    let usage = match peer {
+        Peer::Server => webpki::KeyUsage::server_auth(),
+        Peer::Client => webpki::KeyUsage::client_auth(),
+    };
+    match ee.verify_for_usage(algs.all, &roots.roots, intermediates, now, usage, None, None) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(map_webpki_error(&e, chain)),
+    }
+}
+
+/// webpki's reason → OpenSSL's verification code.
+fn map_webpki_error(e: &webpki::Error, chain: &[CertificateDer<'_>]) -> VerifyError {
+    use webpki::Error as W;
+    let code = match e {
+        W::UnknownIssuer => unknown_issuer_code(chain),
+        W::CertExpired { .. } => "CERT_HAS_EXPIRED",
+        W::CertNotValidYet { .. } => "CERT_NOT_YET_VALID",
+        W::CertRevoked => "CERT_REVOKED",
+        W::InvalidSignatureForPublicKey => "CERT_SIGNATURE_FAILURE",
+        W::CaUsedAsEndEntity | W::EndEntityUsedAsCa => "INVALID_CA",
+        W::PathLenConstraintViolated => "PATH_LENGTH_EXCEEDED",
+        W::NameConstraintViolation => "PERMITTED_VIOLATION",
+        W::RequiredEkuNotFoundContext(_) => "INVALID_PURPOSE",
+        #[allow(deprecated)]
+        W::RequiredEkuNotFound => "INVALID_PURPOSE",
+        W::UnsupportedSignatureAlgorithmContext(_)
+        | W::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => "CERT_SIGNATURE_FAILURE",
+        _ => "CERT_REJECTED",
+    };
+    VerifyError::openssl(code)
+}
+
+/// OpenSSL's code when no trusted issuer was found, chosen from the chain's shape.
+fn unknown_issuer_code(chain: &[CertificateDer<'_>]) -> &'static str {
+    match chain {
+        [leaf] if der_is_self_issued(leaf) => "DEPTH_ZERO_SELF_SIGNED_CERT",
+        [_] => "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+        [_, rest @ ..] if rest.iter().any(|c| der_is_self_issued(c)) => "SELF_SIGNED_CERT_IN_CHAIN",
+        _ => "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    }
+}
+
+/// Node's full client-side check: chain first, then (if asked) `checkServerIdentity`.
+pub(crate) fn verify_server(
+    chain: &[CertificateDer<'_>],
+    host: &str,
+    roots: &RootCertStore,
+    algs: &WebPkiSupportedAlgorithms,
+    now: UnixTime,
+    check_identity: bool,
+) -> Result<(), VerifyError> {
+    verify_chain(chain, roots, algs, now, Peer::Server)?;
+    if check_identity {
+        if let Some(leaf) = chain.first() {
+            let cert = PeerCertificate::from_der(leaf)
+                .map_err(|_| VerifyError::openssl("CERT_REJECTED"))?;
+            check_server_identity(host, &cert)?;
+        }
+    }
+    Ok(())
+}
+
+/// Wraps a [`VerifyError`] so it survives rustls' error path and is recovered by
+/// [`super::errors`].
+fn reject(e: VerifyError) -> Error {
+    Error::InvalidCertificate(CertificateError::Other(OtherError(Arc::new(e))))
+}
+
+/// The client's view of the server certificate, with Node's codes and `rejectUnauthorized`.
+#[derive(Debug)]
+pub(crate) struct NodeServerVerifier {
+    pub(crate) roots: Arc<RootCertStore>,
+    pub(crate) algs: WebPkiSupportedAlgorithms,
+    pub(crate) reject_unauthorized: bool,
+    pub(crate) check_identity: bool,
+}
+
+impl ServerCertVerifier for NodeServerVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, Error> {
+        if !self.reject_unauthorized {
+            // Reported after the handshake instead; see the module doc.
+            return Ok(ServerCertVerified::assertion());
+        }
+        let mut chain = Vec::with_capacity(intermediates.len() + 1);
+        chain.push(end_entity.clone());
+        chain.extend(intermediates.iter().cloned());
+        let host = server_name.to_str();
+        verify_server(&chain, &host, &self.roots, &self.algs, now, self.check_identity)
+            .map(|()| ServerCertVerified::assertion())
+            .map_err(reject)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algs)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algs)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algs.supported_schemes()
+    }
+}
+
+/// The server's view of client certificates (`requestCert`), with Node's codes.
+#[derive(Debug)]
+pub(crate) struct NodeClientVerifier {
+    pub(crate) roots: Arc<RootCertStore>,
+    pub(crate) algs: WebPkiSupportedAlgorithms,
+    pub(crate) reject_unauthorized: bool,
+    /// CA names sent in CertificateRequest so clients pick a matching certificate.
+    pub(crate) hints: Vec<DistinguishedName>,
+}
+
+impl NodeClientVerifier {
+    /// A verifier trusting `roots`, naming them as hints to the client.
+    pub(crate) fn new(
+        roots: Arc<RootCertStore>,
+        algs: WebPkiSupportedAlgorithms,
+        reject_unauthorized: bool,
+    ) -> Self {
+        let hints = roots
+            .roots
+            .iter()
+            .map(|ta| DistinguishedName::from(ta.subject.as_ref().to_vec()))
+            .collect();
+        Self { roots, algs, reject_unauthorized, hints }
+    }
+}
+
+impl ClientCertVerifier for NodeClientVerifier {
+    fn offer_client_auth(&self) -> bool {
+        true
+    }
+
+    fn client_auth_mandatory(&self) -> bool {
+        // Node with requestCert + rejectUnauthorized refuses clients without a certificate.
+        self.reject_unauthorized
+    }
+
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        &self.hints
+    }
+
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Result<ClientCertVerified, Error> {
+        if !self.reject_unauthorized {
+            return Ok(ClientCertVerified::assertion());
+        }
+        let mut chain = Vec::with_capacity(intermediates.len() + 1);
+        chain.push(end_entity.clone());
+        chain.extend(intermediates.iter().cloned());
+        verify_chain(&chain, &self.roots, &self.algs, now, Peer::Client)
+            .map(|()| ClientCertVerified::assertion())
+            .map_err(reject)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algs)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algs)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algs.supported_schemes()
+    }
+}

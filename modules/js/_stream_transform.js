@@ -1,0 +1,4 @@
+'use strict';
+// `_stream_transform`: the deprecated alias of stream.Transform.
+
+module.exports = require('stream').Transform;

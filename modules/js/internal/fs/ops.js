@@ -1,0 +1,196 @@
+'use strict';
+// internal/fs/ops: each fs operation's argument handling, written once and shared by its
+// three forms. A `prepare` function validates the caller's arguments and returns
+// `[bindingName, bindingArgs, mapResult]`; `syncOf`, `callbackOf` and `promiseOf` run it
+// as `fs.xSync` (binding.x now), `fs.x` (binding.xAsync, then the callback) and
+// `fsPromises.x` (binding.xAsync, then a promise). The binding derives its sync and async
+// ops from one Rust function too, so the forms cannot drift apart.
+
+const binding = internalBinding('fs');
+const { onComplete, promiseFor } = require('internal/async_ops');
+const {
+  constants: { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND },
+  encodeName,
+  getDirent,
+  getOptions,
+  getStatsFromBinding,
+  getValidMode,
+  getValidatedFd,
+  getValidatedPath,
+  makeCallback,
+  parseMode,
+  toUnixTimestamp,
+  validateId,
+} = require('internal/fs/utils');
+const { validateBoolean, validateInteger, validateObject } = require('internal/validators');
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+
+const statOptions = { __proto__: null, bigint: false };
+
+function statsOf(options) {
+  const { bigint = false } = options == null || typeof options === 'function' ? statOptions : options;
+  return Boolean(bigint);
+}
+
+const prepares = {
+  __proto__: null,
+  access: (path, mode) => ['access', [getValidatedPath(path), getValidMode(mode, 'access')]],
+  chmod: (path, mode) => ['chmod', [getValidatedPath(path), parseMode(mode, 'mode')]],
+  fchmod: (fd, mode) => ['fchmod', [getValidatedFd(fd), parseMode(mode, 'mode')]],
+  chown(path, uid, gid) {
+    path = getValidatedPath(path);
+    validateId(uid, 'uid');
+    validateId(gid, 'gid');
+    return ['chown', [path, uid, gid]];
+  },
+  lchown(path, uid, gid) {
+    path = getValidatedPath(path);
+    validateId(uid, 'uid');
+    validateId(gid, 'gid');
+    return ['lchown', [path, uid, gid]];
+  },
+  fchown(fd, uid, gid) {
+    fd = getValidatedFd(fd);
+    validateId(uid, 'uid');
+    validateId(gid, 'gid');
+    return ['fchown', [fd, uid, gid]];
+  },
+  close: (fd) => ['close', [getValidatedFd(fd)]],
+  fsync: (fd) => ['fsync', [getValidatedFd(fd)]],
+  fdatasync: (fd) => ['fdatasync', [getValidatedFd(fd)]],
+  ftruncate(fd, len = 0) {
+    fd = getValidatedFd(fd);
+    validateInteger(len, 'len');
+    return ['ftruncate', [fd, Math.max(0, len)]];
+  },
+  copyFile(src, dest, mode) {
+    return ['copyFile', [getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'),
+                         getValidMode(mode, 'copyFile')]];
+  },
+  link: (existingPath, newPath) =>
+    ['link', [getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath')]],
+  symlink(target, path, type) {
+    if (type != null && typeof type !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
+    }
+    return ['symlink', [getValidatedPath(target, 'target'), getValidatedPath(path)]];
+  },
+  readlink(path, options) {
+    const { encoding } = getOptions(options);
+    return ['readlink', [getValidatedPath(path)], (target) => encodeName(target, encoding)];
+  },
+  rename: (oldPath, newPath) =>
+    ['rename', [getValidatedPath(oldPath, 'oldPath'), getValidatedPath(newPath, 'newPath')]],
+  unlink: (path) => ['unlink', [getValidatedPath(path)]],
+  rmdir(path, options) {
+    if (options !== undefined) validateObject(options, 'options');
+    return ['rmdir', [getValidatedPath(path)]];
+  },
+  mkdir(path, options) {
+    let mode = 0o777;
+    let recursive = false;
+    if (typeof options === 'number' || typeof options === 'string') {
+      mode = parseMode(options, 'mode');
+    } else if (options != null) {
+      if (options.recursive !== undefined) recursive = options.recursive;
+      if (options.mode !== undefined) mode = parseMode(options.mode, 'options.mode');
+    }
+    validateBoolean(recursive, 'options.recursive');
+    return ['mkdir', [getValidatedPath(path), mode, recursive]];
+  },
+  mkdtemp(prefix, options) {
+    const { encoding } = getOptions(options);
+    const text = getValidatedPath(prefix, 'prefix');
+    return ['mkdtemp', [text], (made) => encodeName(made, encoding)];
+  },
+  stat: (path, options) => ['stat', [getValidatedPath(path), statsOf(options)], getStatsFromBinding],
+  lstat: (path, options) => ['lstat', [getValidatedPath(path), statsOf(options)], getStatsFromBinding],
+  fstat: (fd, options) => ['fstat', [getValidatedFd(fd), statsOf(options)], getStatsFromBinding],
+  readdir(path, options) {
+    options = getOptions(options);
+    path = getValidatedPath(path);
+    const { encoding, withFileTypes = false } = options;
+    if (!withFileTypes) {
+      return ['readdir', [path, false], (names) => names.map((n) => encodeName(n, encoding))];
+    }
+    return ['readdir', [path, true], ([names, types]) =>
+      names.map((n, i) => getDirent(path, encodeName(n, encoding), types[i]))];
+  },
+  realpath(path, options) {
+    const { encoding } = getOptions(options);
+    return ['realpath', [getValidatedPath(path)], (real) => encodeName(real, encoding)];
+  },
+  utimes: (path, atime, mtime) =>
+    ['utimes', [getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')]],
+  lutimes: (path, atime, mtime) =>
+    ['lutimes', [getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')]],
+  futimes: (fd, atime, mtime) =>
+    ['futimes', [getValidatedFd(fd), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')]],
+  open(path, flags, mode) {
+    path = getValidatedPath(path);
+    const { stringToFlags } = require('internal/fs/utils');
+    return ['open', [path, stringToFlags(flags), parseMode(mode, 'mode', 0o666)]];
+  },
+};
+
+/** The prepare function of `name`. */
+function prepareOf(name) {
+  return prepares[name];
+}
+
+/** `fs.xSync`: the operation now, on this thread. */
+function syncOf(name) {
+  const prepare = prepares[name];
+  return function(...args) {
+    const [op, opArgs, map] = prepare(...args);
+    const value = binding[op](...opArgs);
+    return map ? map(value) : value;
+  };
+}
+
+/** Runs a prepared operation on the blocking pool and calls `cb(err, value)`. */
+function runCallback([op, opArgs, map], cb) {
+  const id = binding[`${op}Async`](...opArgs);
+  onComplete(id, map ? (err, value) => (err ? cb(err) : cb(null, map(value))) : cb);
+}
+
+/** The callback among `args` (the last one if it is a function), validated. */
+function takeCallback(args, required) {
+  if (typeof args[args.length - 1] === 'function') return args.pop();
+  return makeCallback(args.length > required ? args.pop() : undefined);
+}
+
+/** `fs.x(...args, cb)`: the operation on the blocking pool; `required` positional args. */
+function callbackOf(name, required) {
+  const prepare = prepares[name];
+  return function(...args) {
+    const cb = takeCallback(args, required);
+    runCallback(prepare(...args), cb);
+  };
+}
+
+/** Runs a prepared operation on the blocking pool; a promise of its value. */
+function runPromise([op, opArgs, map]) {
+  const promise = promiseFor(binding[`${op}Async`](...opArgs));
+  return map ? promise.then(map) : promise;
+}
+
+/** `fsPromises.x(...args)`. */
+function promiseOf(name) {
+  const prepare = prepares[name];
+  return async function(...args) {
+    return runPromise(prepare(...args));
+  };
+}
+
+module.exports = {
+  binding,
+  callbackOf,
+  flagsOf: { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND },
+  prepareOf,
+  promiseOf,
+  runCallback,
+  runPromise,
+  syncOf,
+  takeCallback,
+};

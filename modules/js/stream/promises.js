@@ -1,0 +1,31 @@
+'use strict';
+// `stream/promises`: pipeline() and finished() returning promises; pipeline() takes an
+// options object last ({ signal, end }).
+
+const { validateBoolean, validateObject } = require('internal/validators');
+const { isIterable, isNodeStream, isWebStream } = require('internal/streams/utils');
+const { pipelineImpl } = require('internal/streams/pipeline');
+const { finished } = require('internal/streams/end-of-stream');
+require('stream');
+
+function pipeline(...streams) {
+  return new Promise((resolve, reject) => {
+    let signal;
+    let end;
+    const lastArg = streams[streams.length - 1];
+    if (lastArg && typeof lastArg === 'object' &&
+        !isNodeStream(lastArg) && !isIterable(lastArg) && !isWebStream(lastArg)) {
+      const options = streams.pop();
+      validateObject(options, 'options');
+      signal = options.signal;
+      end = options.end;
+      if (end !== undefined) validateBoolean(end, 'options.end');
+    }
+    pipelineImpl(streams, (err, value) => {
+      if (err) reject(err);
+      else resolve(value);
+    }, { signal, end });
+  });
+}
+
+module.exports = { finished, pipeline };
