@@ -88,6 +88,7 @@ fn ci() -> Result<(), String> {
         }
     }
     let start = Instant::now();
+    install_npm_fixture_packages()?;
     let steps: &[(&str, &[&str])] = &[
         ("format", &["fmt", "--all", "--", "--check"]),
         ("clippy", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
@@ -112,6 +113,26 @@ fn ci() -> Result<(), String> {
         step(i + 1, steps.len(), what, args)?;
     }
     println!("==> ci passed in {:.1} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Installs the npm packages the `tests/fixtures/npm` fixtures require (pinned in its
+/// package.json; no lock file, so no registry address is committed), unless present.
+fn install_npm_fixture_packages() -> Result<(), String> {
+    let dir = root().join("tests").join("fixtures").join("npm");
+    if dir.join("node_modules").join(".package-lock.json").is_file() {
+        return Ok(());
+    }
+    println!("==> npm packages for tests/fixtures/npm");
+    let status = Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts"])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot run npm: {e}"))?;
+    if !status.success() {
+        return Err(format!("npm install in {} failed: {status}", dir.display()));
+    }
     Ok(())
 }
 

@@ -847,5 +847,4 @@ module.exports = {
   urlToHttpOptions,
   isURL,
   isURLSearchParams: (value) => value !== null && typeof value === 'object' && isURLSearchParams(value),
-  encodeStr,
 };

@@ -97,14 +97,13 @@ fn memory(_ctx: &mut dyn OpCtx) -> OpResult {
     Ok(HostValue::Array(vec![total.into(), free.into()]))
 }
 
+/// The 1, 5 and 15 minute load averages, from /proc/loadavg as libuv reads them.
 fn loadavg(_ctx: &mut dyn OpCtx) -> OpResult {
-    let mut loads = [0f64; 3];
-    // SAFETY: `loads` has room for the 3 values asked for.
-    let filled = unsafe { libc::getloadavg(loads.as_mut_ptr(), 3) };
-    if filled < 3 {
-        loads = [0.0; 3];
-    }
-    Ok(HostValue::Array(loads.iter().map(|&l| l.into()).collect()))
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let mut loads: Vec<HostValue> =
+        text.split_whitespace().take(3).map(|l| l.parse::<f64>().unwrap_or(0.0).into()).collect();
+    loads.resize(3, 0.0.into());
+    Ok(HostValue::Array(loads))
 }
 
 /// Seconds since boot, from /proc/uptime (to the hundredth), as libuv reports them.
@@ -121,17 +120,21 @@ fn uptime(_ctx: &mut dyn OpCtx) -> OpResult {
 /// Per CPU: `[model, speedMHz, user, nice, sys, idle, irq]` (times in milliseconds).
 fn cpus(_ctx: &mut dyn OpCtx) -> OpResult {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let mut models = Vec::new();
-    let mut speeds = Vec::new();
-    for line in cpuinfo.lines() {
-        if let Some((key, value)) = line.split_once(':') {
-            match key.trim() {
-                "model name" => models.push(value.trim().to_owned()),
-                "cpu MHz" => speeds.push(value.trim().parse::<f64>().map_or(0.0, f64::floor)),
-                _ => {}
-            }
-        }
-    }
+    let models: Vec<String> = cpuinfo
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(key, _)| key.trim() == "model name")
+        .map(|(_, value)| value.trim().to_owned())
+        .collect();
+    // The current frequency in MHz from cpufreq, 0 where the kernel has none (as libuv).
+    let speed = |cpu: usize| -> f64 {
+        std::fs::read_to_string(format!(
+            "/sys/devices/system/cpu/cpu{cpu}/cpufreq/scaling_cur_freq"
+        ))
+        .ok()
+        .and_then(|khz| khz.trim().parse::<f64>().ok())
+        .map_or(0.0, |khz| (khz / 1000.0).floor())
+    };
     // SAFETY: sysconf has no preconditions.
     let ticks_per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
     let ms_per_tick = 1000.0 / ticks_per_second;
@@ -152,7 +155,7 @@ fn cpus(_ctx: &mut dyn OpCtx) -> OpResult {
                 .cloned()
                 .unwrap_or_else(|| "unknown".into())
                 .into(),
-            speeds.get(index).or(speeds.first()).copied().unwrap_or(0.0).into(),
+            speed(index).into(),
             tick(0).into(),
             tick(1).into(),
             tick(2).into(),

@@ -62,6 +62,9 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "process_methods", name: "userName", func: user_name },
     Op { binding: "process_methods", name: "kill", func: kill },
     Op { binding: "process_methods", name: "cpuUsage", func: cpu_usage },
+    Op { binding: "process_methods", name: "threadCpuUsage", func: thread_cpu_usage },
+    Op { binding: "process_methods", name: "constrainedMemory", func: constrained_memory },
+    Op { binding: "process_methods", name: "availableMemory", func: available_memory },
     Op { binding: "process_methods", name: "resourceUsage", func: resource_usage },
 ];
 
@@ -146,7 +149,13 @@ fn rss(_ctx: &mut dyn OpCtx) -> OpResult {
     Ok((pages * 4096).into())
 }
 
-fn umask(_ctx: &mut dyn OpCtx) -> OpResult {
+/// The file mode creation mask; with a mask argument, sets it and returns the old one.
+fn umask(ctx: &mut dyn OpCtx) -> OpResult {
+    if let Some(mask) = ctx.arg_number(0) {
+        // SAFETY: umask takes a plain mode and cannot fail.
+        let old = unsafe { libc::umask(mask as libc::mode_t) };
+        return Ok((old as u32).into());
+    }
     // Reading the mask means setting it; read from /proc to leave it untouched.
     let mask = std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -221,12 +230,12 @@ fn kill(ctx: &mut dyn OpCtx) -> OpResult {
     Ok((-errno).into())
 }
 
-/// `getrusage(RUSAGE_SELF)`, or the errno as an error.
-fn rusage_self() -> Result<libc::rusage, engine::ThrowError> {
+/// `getrusage(who)`, or the errno as an error.
+fn rusage(who: libc::c_int) -> Result<libc::rusage, engine::ThrowError> {
     // SAFETY: rusage is plain old data; all-zero is a valid value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: `usage` is a valid, writable rusage.
-    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+    if unsafe { libc::getrusage(who, &mut usage) } != 0 {
         return Err(uv_error(&std::io::Error::last_os_error(), "uv_getrusage", None));
     }
     Ok(usage)
@@ -238,14 +247,68 @@ fn micros(time: libc::timeval) -> f64 {
 
 /// `[user, system]` CPU time of the process in microseconds.
 fn cpu_usage(_ctx: &mut dyn OpCtx) -> OpResult {
-    let usage = rusage_self()?;
+    let usage = rusage(libc::RUSAGE_SELF)?;
     Ok(HostValue::Array(vec![micros(usage.ru_utime).into(), micros(usage.ru_stime).into()]))
+}
+
+/// `[user, system]` CPU time of the calling (JS) thread in microseconds.
+fn thread_cpu_usage(_ctx: &mut dyn OpCtx) -> OpResult {
+    let usage = rusage(libc::RUSAGE_THREAD)?;
+    Ok(HostValue::Array(vec![micros(usage.ru_utime).into(), micros(usage.ru_stime).into()]))
+}
+
+/// The process's memory cgroup as libuv reads it: `(limit, usage)` in bytes, the limit
+/// `u64::MAX` when the cgroup sets none; `None` when there is no memory cgroup.
+fn cgroup_memory() -> Option<(u64, u64)> {
+    let cgroups = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+    let read_number = |path: String| -> Option<u64> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let text = text.trim();
+        if text == "max" {
+            return Some(u64::MAX);
+        }
+        text.parse().ok()
+    };
+    if std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() {
+        let path = cgroups.lines().find_map(|l| l.strip_prefix("0::")).unwrap_or("/");
+        let dir = format!("/sys/fs/cgroup{path}");
+        let limit = read_number(format!("{dir}/memory.max"))?;
+        let usage = read_number(format!("{dir}/memory.current")).unwrap_or(0);
+        return Some((limit, usage));
+    }
+    let path = cgroups.lines().find_map(|l| l.split_once(":memory:").map(|(_, p)| p))?;
+    let dir = format!("/sys/fs/cgroup/memory{path}");
+    let limit = read_number(format!("{dir}/memory.limit_in_bytes"))?;
+    let usage = read_number(format!("{dir}/memory.usage_in_bytes")).unwrap_or(0);
+    // cgroup v1 writes "no limit" as the largest page-aligned i64.
+    let limit = if limit >= 0x7FFF_FFFF_FFFF_F000 { u64::MAX } else { limit };
+    Some((limit, usage))
+}
+
+/// The cgroup memory limit (`u64::MAX` for none set), or 0 outside any memory cgroup.
+fn constrained_memory(_ctx: &mut dyn OpCtx) -> OpResult {
+    Ok((cgroup_memory().map_or(0, |(limit, _)| limit) as f64).into())
+}
+
+/// Memory the process may still allocate: what is left of a cgroup limit, or the
+/// system's available memory when there is none.
+fn available_memory(_ctx: &mut dyn OpCtx) -> OpResult {
+    if let Some((limit, usage)) = cgroup_memory().filter(|(limit, _)| *limit != u64::MAX) {
+        return Ok((limit.saturating_sub(usage) as f64).into());
+    }
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let available = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemAvailable:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb * 1024.0);
+    Ok(available.into())
 }
 
 /// `process.resourceUsage()`: getrusage's fields under Node's names (times in
 /// microseconds, maxRSS in kilobytes).
 fn resource_usage(_ctx: &mut dyn OpCtx) -> OpResult {
-    let usage = rusage_self()?;
+    let usage = rusage(libc::RUSAGE_SELF)?;
     let fields: [(&str, f64); 16] = [
         ("userCPUTime", micros(usage.ru_utime)),
         ("systemCPUTime", micros(usage.ru_stime)),

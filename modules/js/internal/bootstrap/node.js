@@ -179,7 +179,10 @@ process.chdir = function chdir(directory) {
   }
   methods.chdir(directory);
 };
-process.umask = function umask() { return methods.umask(); };
+process.umask = function umask(mask) {
+  if (mask !== undefined) mask = require('internal/validators').parseFileMode(mask, 'mask');
+  return methods.umask(mask);
+};
 process.getuid = function getuid() { return methods.getuid(); };
 process.geteuid = function geteuid() { return methods.geteuid(); };
 process.getgid = function getgid() { return methods.getgid(); };
@@ -257,7 +260,8 @@ process.kill = function kill(pid, signal) {
 function isValidCpuUsageField(value) {
   return typeof value === 'number' && value <= Number.MAX_SAFE_INTEGER && value >= 0;
 }
-process.cpuUsage = function cpuUsage(prevValue) {
+// `{user, system}` microseconds from `[user, system]`, less `prevValue` when given.
+function cpuUsageSince([user, system], prevValue) {
   if (prevValue) {
     const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
     const { validateObject, validateNumber } = require('internal/validators');
@@ -271,11 +275,24 @@ process.cpuUsage = function cpuUsage(prevValue) {
       throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system', prevValue.system);
     }
   }
-  const [user, system] = methods.cpuUsage();
   if (prevValue) return { user: user - prevValue.user, system: system - prevValue.system };
   return { user, system };
+}
+process.cpuUsage = function cpuUsage(prevValue) {
+  return cpuUsageSince(methods.cpuUsage(), prevValue);
 };
+process.threadCpuUsage = function threadCpuUsage(prevValue) {
+  return cpuUsageSince(methods.threadCpuUsage(), prevValue);
+};
+process.constrainedMemory = function constrainedMemory() { return methods.constrainedMemory(); };
+process.availableMemory = function availableMemory() { return methods.availableMemory(); };
 process.resourceUsage = function resourceUsage() { return methods.resourceUsage(); };
+// What keeps the loop alive, by type. Only timers and immediates are counted so far;
+// handles and requests of other modules are not tracked yet.
+process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+  const [timeouts, immediates] = require('internal/timers').activeTimerCounts();
+  return [...new Array(timeouts).fill('Timeout'), ...new Array(immediates).fill('Immediate')];
+};
 process.uptime = function uptime() { return methods.uptime(); };
 
 function hrtime(previous) {

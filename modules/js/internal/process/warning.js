@@ -72,7 +72,11 @@ function emitWarning(warning, type, code, ctor) {
   if (detail !== undefined) warning.detail = detail;
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    if (process.throwDeprecation) {
+      // Thrown on the next tick, after the warnings emitted before it were printed.
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(() => process.emit('warning', warning));
 }
