@@ -60,3 +60,11 @@ pub(crate) fn from_v8(scope: &v8::PinScope<'_, '_>, value: v8::Local<v8::Value>)
         HostValue::Undefined
     }
 }
+
+/// A classic script's origin: its resource name (file name or `node:<id>`) for stack traces.
+pub(crate) fn script_origin<'s>(
+    scope: &v8::PinScope<'s, '_>,
+    name: v8::Local<'s, v8::Value>,
+) -> v8::ScriptOrigin<'s> {
+    v8::ScriptOrigin::new(scope, name, 0, 0, false, 0, None, false, false, false, None)
+}

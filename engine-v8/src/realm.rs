@@ -7,7 +7,7 @@
 
 use engine::{EngineError, HostValue, OpState, Realm, RealmOptions};
 
-use crate::convert::{from_v8, string, to_v8};
+use crate::convert::{from_v8, script_origin, string, to_v8};
 use crate::exception::{render, source_arrow};
 use crate::intrinsics::{self, prepare_stack_trace_callback, promise_reject_callback, Hooks};
 use crate::ops::{self, OpTable, StatePtr, TerminationRequested};
@@ -136,19 +136,7 @@ impl V8Realm {
         self.guarded(|scope| {
             let code = string(scope, source);
             let filename = string(scope, name);
-            let origin = v8::ScriptOrigin::new(
-                scope,
-                filename.into(),
-                0,
-                0,
-                false,
-                0,
-                None,
-                false,
-                false,
-                false,
-                None,
-            );
+            let origin = script_origin(scope, filename.into());
             let mut source = v8::script_compiler::Source::new(code, Some(&origin));
             let param = string(scope, "internalBinding");
             let function = v8::script_compiler::compile_function(
@@ -201,19 +189,7 @@ impl Realm for V8Realm {
         let outcome = self.guarded(|scope| {
             let code = string(scope, source);
             let filename = string(scope, name);
-            let origin = v8::ScriptOrigin::new(
-                scope,
-                filename.into(),
-                0,
-                0,
-                false,
-                0,
-                None,
-                false,
-                false,
-                false,
-                None,
-            );
+            let origin = script_origin(scope, filename.into());
             let script = v8::Script::compile(scope, code, Some(&origin))?;
             script.run(scope)
         });

@@ -5,9 +5,10 @@
 // arguments are validated with Node's error codes. `assert.strict` (and the
 // 'assert/strict' module) is the same API with the strict comparisons.
 //
-// Not here yet: the message that quotes the failing source expression for a
-// bare `assert(value)` (it reads `false == true` instead, as Node's does when
-// the source is unavailable), partialDeepStrictEqual, CallTracker and Assert.
+// A failing `assert(value)` / `assert.ok(value)` without a message quotes the
+// call from the caller's source file, as Node does (`value == true` when the
+// source can't be read). Not here yet: partialDeepStrictEqual, CallTracker and
+// the Assert class.
 
 const AssertionError = require('internal/assert/assertion_error');
 const { isDeepEqual, isDeepStrictEqual } = require('internal/util/comparisons');
@@ -37,6 +38,83 @@ function innerFail(options) {
   throw new AssertionError(options);
 }
 
+// Where the string or template literal opened at `start` closes (-1 if it doesn't).
+function skipQuoted(code, start) {
+  const quote = code[start];
+  for (let i = start + 1; i < code.length; i++) {
+    if (code[i] === '\\') i++;
+    else if (code[i] === quote) return i;
+  }
+  return -1;
+}
+
+/**
+ * The source text of the call at `offset` in `code` (the callee's name, as V8 reports
+ * call positions): from the start of its callee's member chain (`assert.ok`) to its
+ * closing parenthesis, or undefined when the parentheses can't be matched.
+ */
+function callExpressionAt(code, offset) {
+  const isIdentifierChar = (ch) => ch !== undefined && /[\w$]/.test(ch);
+  let start = offset;
+  for (;;) {
+    while (isIdentifierChar(code[start - 1])) start--;
+    let before = start - 1;
+    while (before >= 0 && /\s/.test(code[before])) before--;
+    if (code[before] !== '.') break;
+    before--;
+    while (before >= 0 && /\s/.test(code[before])) before--;
+    if (!isIdentifierChar(code[before])) break;
+    start = before + 1;
+  }
+  const open = code.indexOf('(', offset);
+  if (open === -1) return undefined;
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"' || ch === "'" || ch === '`') {
+      i = skipQuoted(code, i);
+      if (i === -1) return undefined;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')' && --depth === 0) {
+      return code.slice(start, i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** Node's "The expression evaluated to a falsy value" message for the caller of `fn`. */
+function falsyExpressionMessage(fn) {
+  const { overrideStackTrace, isErrorStackTraceLimitWritable } = require('internal/errors');
+  const holder = {};
+  const limitWritable = isErrorStackTraceLimitWritable();
+  const savedLimit = Error.stackTraceLimit;
+  if (limitWritable) Error.stackTraceLimit = 1;
+  overrideStackTrace.set(holder, (error, trace) => trace);
+  Error.captureStackTrace(holder, fn);
+  const trace = holder.stack;
+  if (limitWritable) Error.stackTraceLimit = savedLimit;
+  const call = Array.isArray(trace) ? trace[0] : undefined;
+  const filename = call?.getFileName();
+  if (typeof filename !== 'string' || !filename.startsWith('/')) return undefined;
+  let code;
+  try {
+    code = internalBinding('fs').readFileUtf8(filename);
+  } catch {
+    return undefined;
+  }
+  const lines = code.split('\n');
+  const line = call.getLineNumber() - 1;
+  if (line < 0 || line >= lines.length) return undefined;
+  let offset = call.getColumnNumber() - 1;
+  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
+  const found = callExpressionAt(code, offset);
+  if (found === undefined) return undefined;
+  // Node quotes the first line of a call that spans several.
+  const message = found.split('\n')[0];
+  return `The expression evaluated to a falsy value:\n\n  ${message}\n`;
+}
+
 function innerOk(fn, argCount, value, message) {
   if (value) return;
   let generatedMessage = false;
@@ -45,6 +123,7 @@ function innerOk(fn, argCount, value, message) {
     message = 'No value argument passed to `assert.ok()`';
   } else if (message == null) {
     generatedMessage = true;
+    message = falsyExpressionMessage(fn);
   } else if (isError(message)) {
     throw message;
   }

@@ -21,4 +21,18 @@ pub fn source(id: &str) -> Option<&'static str> {
     SOURCES.binary_search_by(|(candidate, _)| candidate.cmp(&id)).ok().map(|i| SOURCES[i].1)
 }
 
+/// The folder named by `OXNODE_JS_DIR`, from which a developer runs the JS library
+/// without rebuilding.
+pub fn dev_js_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("OXNODE_JS_DIR").map(std::path::PathBuf::from)
+}
+
+/// The source of JS file `id`: from `OXNODE_JS_DIR` when set, else the embedded copy.
+pub fn current_source(id: &str) -> Option<std::borrow::Cow<'static, str>> {
+    match dev_js_dir() {
+        Some(dir) => std::fs::read_to_string(dir.join(format!("{id}.js"))).ok().map(Into::into),
+        None => source(id).map(Into::into),
+    }
+}
+
 pub use ops::{ops, HostInfo};

@@ -174,9 +174,9 @@ impl Runtime {
                 info.entry = (kind.into(), payload.into());
             }
         }
-        let bootstrap = modules::source(modules::BOOTSTRAP).unwrap_or_default();
+        let bootstrap = modules::current_source(modules::BOOTSTRAP).unwrap_or_default();
         let name = format!("node:{}", modules::BOOTSTRAP);
-        if let Err(error) = self.realm.run_bootstrap(&name, bootstrap) {
+        if let Err(error) = self.realm.run_bootstrap(&name, &bootstrap) {
             return self.exit_code_for(error);
         }
         let loop_handle: LoopHandle = self.event_loop.handle();

@@ -2,18 +2,11 @@
 //! a string as a script (`-e`), with the file name in stack traces.
 
 use super::set_fn;
-use crate::convert::string;
+use crate::convert::{script_origin, string};
 
 pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Object>) {
     set_fn(scope, object, "compileFunction", compile_function);
     set_fn(scope, object, "runScript", run_script);
-}
-
-fn origin<'s>(
-    scope: &v8::PinScope<'s, '_>,
-    filename: v8::Local<'s, v8::Value>,
-) -> v8::ScriptOrigin<'s> {
-    v8::ScriptOrigin::new(scope, filename, 0, 0, false, 0, None, false, false, false, None)
 }
 
 /// `compileFunction(code, filename, params)` → the function whose body is `code`.
@@ -34,7 +27,7 @@ fn compile_function(
             }
         }
     }
-    let origin = origin(scope, filename);
+    let origin = script_origin(scope, filename);
     let mut source = v8::script_compiler::Source::new(code, Some(&origin));
     if let Some(function) = v8::script_compiler::compile_function(
         scope,
@@ -55,7 +48,7 @@ fn run_script(
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
     let code = args.get(0).to_string(scope).unwrap_or_else(|| string(scope, ""));
-    let origin = origin(scope, args.get(1));
+    let origin = script_origin(scope, args.get(1));
     let Some(script) = v8::Script::compile(scope, code, Some(&origin)) else {
         return;
     };

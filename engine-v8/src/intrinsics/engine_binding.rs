@@ -18,6 +18,16 @@ pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Ob
     set_fn(scope, object, "setPromiseRejectCallback", set_promise_reject_callback);
     set_fn(scope, object, "getErrorSourceArrow", get_error_source_arrow);
     set_fn(scope, object, "getHeapStatistics", get_heap_statistics);
+    set_fn(scope, object, "timeZoneChanged", time_zone_changed);
+}
+
+/// Makes `Date` and `Intl` pick up a new `TZ`: V8 re-reads the host time zone.
+fn time_zone_changed(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    scope.date_time_configuration_change_notification(v8::TimeZoneDetection::Redetect);
 }
 
 /// `[heapTotal, heapUsed, external, arrayBuffers]` for `process.memoryUsage()`.

@@ -10,10 +10,6 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "builtins", name: "source", func: source },
 ];
 
-fn dev_dir() -> Option<std::path::PathBuf> {
-    std::env::var_os("OXNODE_JS_DIR").map(std::path::PathBuf::from)
-}
-
 fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -31,7 +27,7 @@ fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>)
 }
 
 fn ids(_ctx: &mut dyn OpCtx) -> OpResult {
-    let mut ids: Vec<String> = match dev_dir() {
+    let mut ids: Vec<String> = match crate::dev_js_dir() {
         Some(dir) => {
             let mut found = Vec::new();
             collect(&dir, &dir, &mut found);
@@ -45,8 +41,5 @@ fn ids(_ctx: &mut dyn OpCtx) -> OpResult {
 
 fn source(ctx: &mut dyn OpCtx) -> OpResult {
     let id: String = ctx.arg(0, "id")?;
-    if let Some(dir) = dev_dir() {
-        return Ok(std::fs::read_to_string(dir.join(format!("{id}.js"))).ok().into());
-    }
-    Ok(crate::source(&id).into())
+    Ok(crate::current_source(&id).map(|s| s.into_owned()).into())
 }

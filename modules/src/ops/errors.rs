@@ -90,6 +90,11 @@ pub fn uv_errno_error(
     thrown
 }
 
+/// libuv's code name for an OS errno (`ENOENT`), `UNKNOWN` for ones it doesn't name.
+pub fn errno_code(errno: i32) -> &'static str {
+    describe(errno).0
+}
+
 /// Node's errno-style exception from C++ (`EPERM, Operation not permitted`), with the
 /// positive `errno`, the `code` and the `syscall`.
 pub fn errno_exception(errno: i32, syscall: &str) -> ThrowError {

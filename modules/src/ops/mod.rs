@@ -3,6 +3,7 @@
 pub mod async_op;
 mod buffer;
 mod builtins;
+mod crypto;
 mod encoding;
 mod env;
 pub mod errors;
@@ -24,6 +25,7 @@ pub fn ops() -> Vec<Op> {
     [
         buffer::OPS,
         builtins::OPS,
+        crypto::OPS,
         encoding::OPS,
         env::OPS,
         fs::OPS,

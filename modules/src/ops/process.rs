@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use engine::{HostValue, Op, OpCtx, OpResult};
 
-use super::errors::{errno_exception, uv_error};
+use super::errors::{errno_code, errno_exception, uv_error};
 
 /// Facts about this process that the host decides: argv, how the entry point was given.
 #[derive(Debug, Clone, Default)]
@@ -61,6 +61,7 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "process_methods", name: "groupId", func: group_id },
     Op { binding: "process_methods", name: "userName", func: user_name },
     Op { binding: "process_methods", name: "kill", func: kill },
+    Op { binding: "process_methods", name: "execve", func: execve },
     Op { binding: "process_methods", name: "cpuUsage", func: cpu_usage },
     Op { binding: "process_methods", name: "threadCpuUsage", func: thread_cpu_usage },
     Op { binding: "process_methods", name: "constrainedMemory", func: constrained_memory },
@@ -228,6 +229,30 @@ fn kill(ctx: &mut dyn OpCtx) -> OpResult {
     }
     let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
     Ok((-errno).into())
+}
+
+/// `execve(path, args, env)`: replaces the process image; returns only on failure, with
+/// the errno's code name (the JS side reports it and aborts, as Node does).
+fn execve(ctx: &mut dyn OpCtx) -> OpResult {
+    let path: String = ctx.arg(0, "execPath")?;
+    let args: Vec<String> = ctx.arg(1, "args")?;
+    let env: Vec<String> = ctx.arg(2, "env")?;
+    let to_c = |items: Vec<String>| -> Option<Vec<std::ffi::CString>> {
+        items.into_iter().map(|item| std::ffi::CString::new(item).ok()).collect()
+    };
+    let (Ok(path), Some(args), Some(env)) = (std::ffi::CString::new(path), to_c(args), to_c(env))
+    else {
+        return Ok("EINVAL".into());
+    };
+    let mut argv: Vec<*const libc::c_char> = args.iter().map(|a| a.as_ptr()).collect();
+    argv.push(std::ptr::null());
+    let mut envp: Vec<*const libc::c_char> = env.iter().map(|e| e.as_ptr()).collect();
+    envp.push(std::ptr::null());
+    // SAFETY: every pointer is a NUL-terminated string owned above, and both lists end
+    // with a null pointer; on success execve does not return.
+    unsafe { libc::execve(path.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
+    Ok(errno_code(errno).into())
 }
 
 /// `getrusage(who)`, or the errno as an error.

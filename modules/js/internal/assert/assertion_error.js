@@ -43,9 +43,15 @@ function linesEqual(actualLine, expectedLine) {
     actualLine === `${expectedLine},`;
 }
 
+// Unchanged lines shown after a change before the rest of the run is collapsed.
+const kNopLinesToCollapse = 5;
+
 /**
  * The lines of the two inspected values as a `+ actual - expected` diff over their
- * longest common subsequence; within a changed block the actual lines come first.
+ * longest common subsequence (within a changed block the actual lines come first),
+ * with long runs of unchanged lines collapsed as Node does: five lines are shown after
+ * a change, then `...` and the line just before the next change (nothing at the end).
+ * Returns the text and whether lines were skipped.
  */
 function lineDiff(actualLines, expectedLines) {
   const n = actualLines.length;
@@ -57,11 +63,12 @@ function lineDiff(actualLines, expectedLines) {
         lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
-  const out = [];
+  // [kind, line] in order, kind one of '+', '-', ' '.
+  const ops = [];
   let added = [];
   let removed = [];
   const flush = () => {
-    out.push(...added, ...removed);
+    ops.push(...added, ...removed);
     added = [];
     removed = [];
   };
@@ -70,19 +77,44 @@ function lineDiff(actualLines, expectedLines) {
   while (i < n || j < m) {
     if (i < n && j < m && linesEqual(actualLines[i], expectedLines[j])) {
       flush();
-      out.push(`  ${expectedLines[j]}`);
+      ops.push([' ', expectedLines[j]]);
       i++;
       j++;
     } else if (j < m && (i === n || lcs[i][j + 1] > lcs[i + 1][j])) {
-      removed.push(`- ${expectedLines[j]}`);
+      removed.push(['-', expectedLines[j]]);
       j++;
     } else {
-      added.push(`+ ${actualLines[i]}`);
+      added.push(['+', actualLines[i]]);
       i++;
     }
   }
   flush();
-  return out.join('\n');
+
+  const out = [];
+  let skipped = false;
+  let unchanged = 0;
+  for (let k = 0; k < ops.length; k++) {
+    const [kind, line] = ops[k];
+    if (kind !== ' ' && unchanged > kNopLinesToCollapse) {
+      // The end of a long unchanged run: show its last line(s) before this change.
+      if (unchanged === kNopLinesToCollapse + 1) {
+        out.push(`  ${ops[k - 1][1]}`);
+      } else if (unchanged === kNopLinesToCollapse + 2) {
+        out.push(`  ${ops[k - 2][1]}`, `  ${ops[k - 1][1]}`);
+      } else {
+        out.push('...', `  ${ops[k - 1][1]}`);
+        skipped = true;
+      }
+    }
+    if (kind !== ' ') {
+      unchanged = 0;
+      out.push(`${kind} ${line}`);
+    } else {
+      if (unchanged < kNopLinesToCollapse) out.push(`  ${line}`);
+      unchanged++;
+    }
+  }
+  return { text: out.join('\n'), skipped };
 }
 
 function isObjectLike(value) {
@@ -103,7 +135,9 @@ function strictDiffMessage(actual, expected, operator, header) {
   if (inspectedActual === inspectedExpected) {
     return `${kReadableOperator.notIdentical}\n\n${inspectedActual}\n`;
   }
-  return `${header}\n+ actual - expected\n\n${lineDiff(actualLines, expectedLines)}\n`;
+  const { text, skipped } = lineDiff(actualLines, expectedLines);
+  const skippedNote = skipped ? '\n... Skipped lines' : '';
+  return `${header}\n+ actual - expected${skippedNote}\n\n${text}\n`;
 }
 
 function generateMessage(actual, expected, operator) {
@@ -151,7 +185,8 @@ class AssertionError extends Error {
     if (typeof options !== 'object' || options === null) {
       throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    const { message, actual, expected, operator, stackStartFn, details } = options;
+    const { message, actual, expected, operator, stackStartFn, details, diff = 'simple' } =
+      options;
     const limit = Error.stackTraceLimit;
     if (Error.stackTraceLimit !== 0 && Object.isExtensible(Error)) Error.stackTraceLimit = 0;
     const bothErrors = actual instanceof Error && expected instanceof Error;
@@ -191,6 +226,7 @@ class AssertionError extends Error {
       this.actual = actual;
       this.expected = expected;
       this.operator = operator;
+      this.diff = diff;
     }
     Error.captureStackTrace(this, stackStartFn || AssertionError);
     // Render the stack now, while the name carries the code.

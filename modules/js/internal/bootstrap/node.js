@@ -45,6 +45,19 @@ function defineAccessorGlobal(name, load) {
 }
 defineAccessorGlobal('process', () => process);
 
+// Setting or removing TZ changes the time zone of Date and Intl at once, as in Node.
+function setEnv(key, value) {
+  envBinding.set(key, value);
+  if (key === 'TZ') notifyTimeZoneChanged();
+}
+function removeEnv(key) {
+  envBinding.remove(key);
+  if (key === 'TZ') notifyTimeZoneChanged();
+}
+function notifyTimeZoneChanged() {
+  internalBinding('engine').timeZoneChanged();
+}
+
 const env = new Proxy({}, {
   get(target, key) {
     if (typeof key === 'string') {
@@ -59,14 +72,14 @@ const env = new Proxy({}, {
       const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
       throw new ERR_INVALID_ARG_TYPE('key', 'string', key);
     }
-    envBinding.set(String(key), `${value}`);
+    setEnv(String(key), `${value}`);
     return true;
   },
   has(target, key) {
     return typeof key === 'string' && envBinding.get(key) !== undefined;
   },
   deleteProperty(target, key) {
-    if (typeof key === 'string') envBinding.remove(key);
+    if (typeof key === 'string') removeEnv(key);
     return true;
   },
   ownKeys() {
@@ -93,7 +106,7 @@ const env = new Proxy({}, {
       throw invalidDescriptor(
         "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
     }
-    if (typeof key === 'string') envBinding.set(key, `${descriptor.value}`);
+    if (typeof key === 'string') setEnv(key, `${descriptor.value}`);
     return true;
   },
 });
@@ -135,7 +148,7 @@ Object.assign(process, {
   features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true,
               tls_sni: true, tls_ocsp: false, tls: true, openssl_is_boringssl: false,
               cached_builtins: true, require_module: false, quic: false, typescript: false },
-  moduleLoadList: [],
+  moduleLoadList: require('internal/bootstrap/realm').moduleLoadList,
   _exiting: false,
   noDeprecation: false,
   throwDeprecation: false,
@@ -287,6 +300,37 @@ process.threadCpuUsage = function threadCpuUsage(prevValue) {
 process.constrainedMemory = function constrainedMemory() { return methods.constrainedMemory(); };
 process.availableMemory = function availableMemory() { return methods.availableMemory(); };
 process.resourceUsage = function resourceUsage() { return methods.resourceUsage(); };
+
+// Replaces the process image. Exit handlers don't run; a failure is fatal, as in Node.
+process.execve = function execve(execPath, args = [], env) {
+  const { validateString, validateArray, validateObject } = require('internal/validators');
+  const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+  validateString(execPath, 'execPath');
+  validateArray(args, 'args');
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg !== 'string' || arg.includes('\u0000')) {
+      throw new ERR_INVALID_ARG_VALUE(`args[${i}]`, arg, 'must be a string without null bytes');
+    }
+  }
+  const envList = [];
+  if (env !== undefined) {
+    validateObject(env, 'env');
+    for (const [key, value] of Object.entries(env)) {
+      if (typeof value !== 'string' || key.includes('\u0000') || value.includes('\u0000')) {
+        throw new ERR_INVALID_ARG_VALUE(
+          'env', env, 'must be an object with string keys and values without null bytes');
+      }
+      envList.push(`${key}=${value}`);
+    }
+  }
+  const failure = methods.execve(execPath, args, envList);
+  const stack = new Error().stack.split('\n').slice(1).map((frame) => frame.trim());
+  const trace = stack.map((frame, i) => `${i + 1}: ${frame.replace(/^at /, '')}`).join('\n');
+  internalBinding('fs').writeString(
+    2, `process.execve failed with error code ${failure}\n\n----- JavaScript stack trace -----\n\n${trace}\n\n`);
+  methods.reallyExit(134);
+};
 // What keeps the loop alive, by type. Only timers and immediates are counted so far;
 // handles and requests of other modules are not tracked yet.
 process.getActiveResourcesInfo = function getActiveResourcesInfo() {
@@ -344,7 +388,8 @@ process.exit = function exit(code) {
   }
   process.reallyExit(+(process.exitCode ?? 0) | 0);
 };
-process.abort = function abort() { methods.reallyExit(134); };
+// A method, so that like Node's native one it has no prototype and can't be constructed.
+process.abort = { abort() { methods.reallyExit(134); } }.abort;
 
 const { nextTick, runNextTicks, processTicksAndRejections, queueMicrotask } =
   require('internal/process/task_queues');
@@ -476,6 +521,14 @@ Object.defineProperty(globalThis, 'performance', Object.getOwnPropertyDescriptor
 }, 'performance'));
 // Fix the time origin while the process starts.
 internalBinding('performance').timeOrigin();
+// `crypto` (Web Crypto) is an enumerable getter without a setter in Node.
+Object.defineProperty(globalThis, 'crypto', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: function get() { return require('internal/crypto/webcrypto').crypto; },
+});
+defineLazyGlobal('Crypto', () => require('internal/crypto/webcrypto').Crypto);
 
 // --- hooks the host calls ----------------------------------------------------------------
 const { processTimers, processImmediate } = require('internal/timers');

@@ -13,6 +13,8 @@ const known = new Set(allIds);
 const schemeOnly = ['sea', 'sqlite', 'test', 'test/reporters'];
 const publicIds = allIds.filter((id) => !id.startsWith('internal/')).sort();
 const loaded = new Map();
+// process.moduleLoadList: what start-up and the program loaded, in order, as in Node.
+const moduleLoadList = [];
 
 /** One module of the embedded library. */
 class BuiltinModule {
@@ -54,6 +56,7 @@ function requireBuiltin(id) {
   }
   const mod = new BuiltinModule(id);
   loaded.set(id, mod);
+  moduleLoadList.push(`NativeModule ${id}`);
   const fn = compileFunction(source(id), `node:${id}`,
                              ['exports', 'require', 'module', 'internalBinding']);
   fn(mod.exports, requireBuiltin, mod, internalBinding);
@@ -62,7 +65,7 @@ function requireBuiltin(id) {
 }
 
 const self = new BuiltinModule('internal/bootstrap/realm');
-self.exports = { BuiltinModule, requireBuiltin };
+self.exports = { BuiltinModule, requireBuiltin, moduleLoadList };
 self.loaded = true;
 loaded.set(self.id, self);
 

@@ -321,9 +321,17 @@ Object.defineProperties(Console.prototype, {
       const isEmitter = typeof stream.listenerCount === 'function' &&
         typeof stream.once === 'function' &&
         typeof stream.removeListener === 'function';
+      // An error reported later through write's callback is emitted as an 'error'
+      // event then: keep a one-time no-op listener for it, as Node does.
+      const onWriteDone = (err) => {
+        if (err != null && isEmitter && !stream._writableState?.errorEmitted &&
+            stream.listenerCount('error') === 0) {
+          stream.once('error', noop);
+        }
+      };
       try {
         if (isEmitter && stream.listenerCount('error') === 0) stream.once('error', noop);
-        stream.write(string);
+        stream.write(string, onWriteDone);
       } catch (err) {
         if (err !== null && typeof err === 'object' &&
             err.name === 'RangeError' && err.message === 'Maximum call stack size exceeded') {

@@ -52,18 +52,25 @@ function throwUnhandledRejection(promise, reason) {
 }
 
 // Returns true if it may have queued ticks or microtasks (so the caller loops again).
+// The queue is walked by index and trimmed once (shift() per entry is quadratic when
+// many promises were rejected in one tick).
 function processPromiseRejections() {
   let maybeScheduled = false;
-  while (pending.length > 0) {
-    const promise = pending.shift();
-    const info = maybeUnhandled.get(promise);
-    if (info === undefined) continue;
-    info.warned = true;
-    const { reason } = info;
-    if (!process.emit('unhandledRejection', reason, promise)) {
-      throwUnhandledRejection(promise, reason);
+  let next = 0;
+  try {
+    while (next < pending.length) {
+      const promise = pending[next++];
+      const info = maybeUnhandled.get(promise);
+      if (info === undefined) continue;
+      info.warned = true;
+      const { reason } = info;
+      if (!process.emit('unhandledRejection', reason, promise)) {
+        throwUnhandledRejection(promise, reason);
+      }
+      maybeScheduled = true;
     }
-    maybeScheduled = true;
+  } finally {
+    pending.splice(0, next);
   }
   return maybeScheduled;
 }

@@ -1,16 +1,18 @@
 'use strict';
 // process.stdout, process.stderr and process.stdin as real streams.
 //
-// stdout/stderr are Writables whose _write() writes synchronously to fd 1/2 (as Node's are
-// for files, pipes and terminals on Linux), so console output is never reordered or lost at
-// exit; destroying them does not close the fd. stdin is a Readable over fd 0 that reads
-// 64 KiB chunks on the blocking pool, starting only when something reads it, so a script
-// that never touches stdin doesn't wait on it.
+// FdWriteStream is a Writable whose _write() writes synchronously to its fd (as Node's
+// stdout/stderr do for files, pipes and terminals on Linux), so console output is never
+// reordered or lost at exit; destroying a stdio stream does not close the fd. StdinStream
+// is a Readable over fd 0 that reads 64 KiB chunks on the blocking pool, starting only when
+// something reads it, so a script that never touches stdin doesn't wait on it. When a
+// stdio fd is a terminal, its stream is a tty.WriteStream / tty.ReadStream (subclasses of
+// these), as in Node.
 
 const Writable = require('internal/streams/writable');
 const Readable = require('internal/streams/readable');
 const fsBinding = internalBinding('fs');
-const tty = internalBinding('tty_wrap');
+const ttyBinding = internalBinding('tty_wrap');
 
 let BufferCtor;
 function lazyBuffer() {
@@ -18,55 +20,12 @@ function lazyBuffer() {
   return BufferCtor;
 }
 
-// isTTY, columns/rows, getColorDepth() and hasColors() of the stdio streams.
-function addTerminalProperties(stream, fd) {
-  if (tty.isTTY(fd)) stream.isTTY = true;
-  Object.defineProperties(stream, {
-    columns: {
-      __proto__: null,
-      configurable: true,
-      enumerable: true,
-      get() { return this.isTTY ? tty.getWindowSize(fd)?.[0] : undefined; },
-    },
-    rows: {
-      __proto__: null,
-      configurable: true,
-      enumerable: true,
-      get() { return this.isTTY ? tty.getWindowSize(fd)?.[1] : undefined; },
-    },
-  });
-}
-
-function getColorDepth(env = process.env) {
-  if (env.FORCE_COLOR !== undefined) {
-    const level = { '': 4, 1: 4, true: 4, 2: 8, 3: 24, 0: 1, false: 1 }[env.FORCE_COLOR];
-    if (level !== undefined) return level;
-  }
-  if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined ||
-      env.TERM === 'dumb') {
-    return 1;
-  }
-  if (!this.isTTY) return 1;
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
-  return 4;
-}
-
-function hasColors(count, env) {
-  if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
-    env = count;
-    count = 16;
-  }
-  return count <= 2 ** this.getColorDepth(env);
-}
-
-class StdioWriteStream extends Writable {
+class FdWriteStream extends Writable {
   constructor(fd) {
     super({ decodeStrings: false });
     this.fd = fd;
-    this._type = tty.isTTY(fd) ? 'tty' : 'fs';
-    this._isStdio = true;
-    addTerminalProperties(this, fd);
+    this._type = 'fs';
+    this._isStdio = fd <= 2;
   }
 
   _write(chunk, encoding, callback) {
@@ -92,14 +51,6 @@ class StdioWriteStream extends Writable {
   destroySoon() {
     this.destroy();
   }
-
-  getColorDepth(env) {
-    return Reflect.apply(getColorDepth, this, [env]);
-  }
-
-  hasColors(count, env) {
-    return Reflect.apply(hasColors, this, arguments);
-  }
 }
 
 const kChunkSize = 64 * 1024;
@@ -108,9 +59,7 @@ class StdinStream extends Readable {
   constructor() {
     super({ highWaterMark: kChunkSize, autoDestroy: true });
     this.fd = 0;
-    this._type = tty.isTTY(0) ? 'tty' : 'fs';
-    addTerminalProperties(this, 0);
-    this.isRaw = false;
+    this._type = 'fs';
   }
 
   _read() {
@@ -129,28 +78,32 @@ class StdinStream extends Readable {
       this.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
   }
+}
 
-  setRawMode(mode) {
-    const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-    if (!this.isTTY) throw new TypeError('setRawMode is not a function');
-    if (!mode) {
-      this.isRaw = false;
-      return this;
-    }
-    throw new ERR_METHOD_NOT_IMPLEMENTED('setRawMode()');
+function createWritableStdio(fd) {
+  if (ttyBinding.isTTY(fd)) {
+    const { WriteStream } = require('tty');
+    const stream = new WriteStream(fd);
+    stream._isStdio = true;
+    return stream;
   }
+  return new FdWriteStream(fd);
 }
 
 function createStdout() {
-  return new StdioWriteStream(1);
+  return createWritableStdio(1);
 }
 
 function createStderr() {
-  return new StdioWriteStream(2);
+  return createWritableStdio(2);
 }
 
 function createStdin() {
+  if (ttyBinding.isTTY(0)) {
+    const { ReadStream } = require('tty');
+    return new ReadStream(0);
+  }
   return new StdinStream();
 }
 
-module.exports = { createStdout, createStderr, createStdin, StdioWriteStream };
+module.exports = { createStdout, createStderr, createStdin, FdWriteStream, StdinStream };

@@ -198,6 +198,9 @@ function Module(id = '', parent) {
 }
 
 /** filename → Module; exposed as require.cache. */
+/** 0 for a file, 1 for a directory, a negative errno otherwise (public in Node too). */
+Module._stat = stat;
+
 Module._cache = { __proto__: null };
 /** request + search paths → resolved filename. */
 Module._pathCache = { __proto__: null };
@@ -852,9 +855,13 @@ const CircularRequirePrototypeWarningProxy = new Proxy({}, {
   },
 });
 
+// Proxies are left alone: their traps could throw or observe the probing.
+const { isProxy } = internalBinding('types');
+
 function getExportsForCircularRequire(module) {
   const exports = module.exports;
-  if (exports && Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+  if (exports && !isProxy(exports) && Object.getPrototypeOf(exports) === Object.prototype &&
+      !exports.__esModule) {
     Object.setPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
   }
   return exports;
@@ -935,7 +942,7 @@ Module._load = function(request, parent, isMain) {
           if (index !== -1) children.splice(index, 1);
         }
       }
-    } else if (module.exports &&
+    } else if (module.exports && !isProxy(module.exports) &&
                Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy) {
       Object.setPrototypeOf(module.exports, Object.prototype);
     }
