@@ -337,10 +337,14 @@ function listenerCount(type, listener) {
   return 0;
 }
 EventEmitter.prototype.listenerCount = listenerCount;
+// The method itself, for the static function below (whose own name shadows it).
+const emitterListenerCount = listenerCount;
 
-EventEmitter.listenerCount = function(emitter, type) {
+// Counts an emitter's or an EventTarget's listeners for `type`.
+EventEmitter.listenerCount = function listenerCount(emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
-  return listenerCount.call(emitter, type);
+  if (eventTargetModule().isEventTarget(emitter)) return getEventListeners(emitter, type).length;
+  return emitterListenerCount.call(emitter, type);
 };
 
 EventEmitter.prototype.eventNames = function eventNames() {

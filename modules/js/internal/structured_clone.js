@@ -3,6 +3,7 @@
 // around (primitives, plain objects and arrays, Date, RegExp, Map, Set, ArrayBuffer and
 // views, Error types, boxed primitives), with cycles and shared references preserved, and
 // DataCloneError for what cannot be cloned (functions, symbols, class-less host objects).
+// `options.transfer` may list ArrayBuffers, which end up detached.
 
 const { isProxy } = internalBinding('types');
 
@@ -105,16 +106,54 @@ function clone(value, seen) {
   return out;
 }
 
+// Node's WebIDL conversion errors: plain TypeErrors with a code.
+function conversionError(message) {
+  const err = new TypeError(message);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+/** The ArrayBuffers of `options.transfer`, validated as Node does. */
+function transferList(options) {
+  if (options === undefined || options === null) return [];
+  const prefix = "Failed to execute 'structuredClone'";
+  if (typeof options !== 'object' && typeof options !== 'function') {
+    throw conversionError(`${prefix}: Options cannot be converted to a dictionary`);
+  }
+  const { transfer } = options;
+  if (transfer === undefined) return [];
+  if (transfer === null || (typeof transfer !== 'object' && typeof transfer !== 'function') ||
+      typeof transfer[Symbol.iterator] !== 'function') {
+    throw conversionError(`${prefix}: transfer in Options can not be converted to sequence.`);
+  }
+  const buffers = [];
+  for (const item of transfer) {
+    if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
+      throw conversionError('Value is not an object');
+    }
+    // Only ArrayBuffers can be transferred here (no ports or streams yet).
+    if (Object.prototype.toString.call(item) !== '[object ArrayBuffer]') {
+      throw dataCloneError('Found invalid value in transferList.');
+    }
+    if (buffers.includes(item)) {
+      throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+    }
+    buffers.push(item);
+  }
+  return buffers;
+}
+
 function structuredClone(value, options) {
   if (arguments.length === 0) {
     const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
     throw new ERR_MISSING_ARGS('The value argument must be specified');
   }
-  if (options !== undefined && options !== null && typeof options !== 'object') {
-    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
-  return clone(value, new Map());
+  const buffers = transferList(options);
+  const result = clone(value, new Map());
+  // Transferred buffers are detached once the value has been cloned (the clone holds
+  // their contents), so a failed clone leaves them intact, as in Node.
+  for (const buffer of buffers) buffer.transfer();
+  return result;
 }
 
 module.exports = { structuredClone };

@@ -3,6 +3,7 @@
 pub mod async_op;
 mod buffer;
 mod builtins;
+mod child_process;
 mod crypto;
 mod encoding;
 mod env;
@@ -25,6 +26,7 @@ pub fn ops() -> Vec<Op> {
     [
         buffer::OPS,
         builtins::OPS,
+        child_process::OPS,
         crypto::OPS,
         encoding::OPS,
         env::OPS,

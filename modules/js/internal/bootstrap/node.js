@@ -529,6 +529,12 @@ Object.defineProperty(globalThis, 'crypto', {
   get: function get() { return require('internal/crypto/webcrypto').crypto; },
 });
 defineLazyGlobal('Crypto', () => require('internal/crypto/webcrypto').Crypto);
+// The HTTP client behind `fetch` is not written yet: the global exists, as in Node, and
+// rejects with ERR_METHOD_NOT_IMPLEMENTED, so feature checks and known-global lists work.
+defineGlobal('fetch', async function fetch() {
+  const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+  throw new ERR_METHOD_NOT_IMPLEMENTED('fetch()');
+});
 
 // --- hooks the host calls ----------------------------------------------------------------
 const { processTimers, processImmediate } = require('internal/timers');

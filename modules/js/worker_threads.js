@@ -1,0 +1,24 @@
+'use strict';
+// node:worker_threads, for the main thread: isMainThread, threadId, parentPort and
+// workerData as Node reports them there. Starting workers (Worker) is not implemented
+// yet and throws ERR_METHOD_NOT_IMPLEMENTED.
+
+class Worker {
+  constructor() {
+    const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+    throw new ERR_METHOD_NOT_IMPLEMENTED('Worker');
+  }
+}
+
+module.exports = {
+  isMainThread: true,
+  threadId: 0,
+  parentPort: null,
+  workerData: null,
+  resourceLimits: {},
+  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+  Worker,
+  isInternalThread: false,
+  getEnvironmentData() {},
+  setEnvironmentData() {},
+};
