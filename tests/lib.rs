@@ -183,16 +183,75 @@ fn normalise_internal_header(line: &str) -> Option<String> {
     Some("node:internal/<id>:N".to_string())
 }
 
+/// Makes `node:test` spec-reporter output comparable: the duration after a result line
+/// (`✔ name (0.51ms)`, also before a `# SKIP`-style suffix) becomes `(<ms>)`, the summary's
+/// `ℹ duration_ms 5.1` becomes `ℹ duration_ms <ms>`, and stack frames in the
+/// `✖ failing tests:` section (runtime internals) are dropped.
+fn normalise_test_report(text: &str) -> String {
+    if !text.contains("ℹ duration_ms ") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_failing_section = false;
+    for line in text.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if body == "✖ failing tests:" {
+            in_failing_section = true;
+        }
+        if in_failing_section && is_frame(body) {
+            continue;
+        }
+        if body.strip_prefix("ℹ duration_ms ").is_some_and(is_decimal) {
+            out.push_str("ℹ duration_ms <ms>");
+        } else {
+            out.push_str(&replace_result_duration(body));
+        }
+        out.push_str(nl);
+    }
+    out
+}
+
+/// Is this a decimal number like `12` or `0.512`?
+fn is_decimal(text: &str) -> bool {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// In a result line (starting, after indentation, with ✔ ✖ ﹣ or ⚠), `(0.512ms)` becomes `(<ms>)`.
+fn replace_result_duration(line: &str) -> String {
+    let trimmed = line.trim_start();
+    if !["✔ ", "✖ ", "﹣ ", "⚠ "].iter().any(|symbol| trimmed.starts_with(symbol)) {
+        return line.to_string();
+    }
+    let mut search_end = line.len();
+    while let Some(close) = line[..search_end].rfind("ms)") {
+        if let Some(open) = line[..close].rfind('(') {
+            let after = &line[close + 3..];
+            if is_decimal(&line[open + 1..close]) && (after.is_empty() || after.starts_with(" # "))
+            {
+                return format!("{}(<ms>){}", &line[..open], after);
+            }
+        }
+        search_end = close;
+    }
+    line.to_string()
+}
+
 /// Normalises one output stream of either runtime so the two can be compared.
 ///
 /// Applied to stderr: stack frames removed, the fixture folder shown as `<dir>`, internal
 /// header lines, the program name in `(Use \`node ...` hints and `bad option` errors, the
-/// PID in warnings and the version in the `Node.js vX` trailer made uniform. Stdout only
-/// gets the folder replacement.
+/// PID in warnings and the version in the `Node.js vX` trailer made uniform. Stdout gets the
+/// folder replacement and the test-runner normalisation of [`normalise_test_report`].
 pub fn normalise(text: &str, dir: &Path, is_stderr: bool) -> String {
     let text = replace_dir(text, dir);
     if !is_stderr {
-        return text;
+        return normalise_test_report(&text);
     }
     let mut out = String::with_capacity(text.len());
     // After a `node:internal/...:N` header, Node shows a line of its own JS source and a caret:
@@ -538,6 +597,19 @@ mod unit {
         let want = "<dir>/x.js:3\n    throw e;\n    ^\n\nError: boom\nnode:internal/<id>:N\n(node:PID) Warning: w\n(Use `node --trace-warnings ...` to show)\nnode: bad option: --bogus\n\nNode.js <version>\n";
         assert_eq!(normalise(input, dir, true), want);
         assert_eq!(replace_pids("(oxnode:1) (node:x) (node:22)"), "(node:PID) (node:x) (node:PID)");
+    }
+
+    #[test]
+    fn normalises_test_report() {
+        let dir = Path::new("/a/b");
+        let input = "log (1ms)\n▶ s\n  ✔ a (0.512ms)\n  ﹣ b (12ms) # SKIP\n⚠ c (3.5ms) # TODO\n✖ s (1.25ms)\n\
+                     ℹ duration_ms 5.1\n\n✖ failing tests:\n\ntest at x.js:1:1\n✖ d (x) (2ms)\n  Error: e\n      \
+                     at f (x.js:1:1)\n      at g (node:internal/x:1:1) {\n    code: 'E'\n  }\n";
+        let want = "log (1ms)\n▶ s\n  ✔ a (<ms>)\n  ﹣ b (<ms>) # SKIP\n⚠ c (<ms>) # TODO\n✖ s (<ms>)\n\
+                    ℹ duration_ms <ms>\n\n✖ failing tests:\n\ntest at x.js:1:1\n✖ d (x) (<ms>)\n  Error: e\n\
+                    \x20   code: 'E'\n  }\n";
+        assert_eq!(normalise(input, dir, false), want);
+        assert_eq!(normalise("✔ a (1ms)\n", dir, false), "✔ a (1ms)\n");
     }
 
     #[test]

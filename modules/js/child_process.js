@@ -120,7 +120,8 @@ function normalizeSpawnArguments(file, args, options) {
 
   const env = options.env || process.env;
   const envPairs = [];
-  for (const key of Object.keys(env)) {
+  // Inherited keys count too, as in Node.
+  for (const key in env) {
     const value = env[key];
     if (value !== undefined) {
       validateArgumentNullCheck(key, `options.env['${key}']`);
@@ -277,8 +278,10 @@ function execFile(file, args, options, callback) {
       timeoutId = null;
     }
     if (!callback) return;
-    const stdout = encoding ? stdoutChunks.join('') : Buffer.concat(stdoutChunks);
-    const stderr = encoding ? stderrChunks.join('') : Buffer.concat(stderrChunks);
+    const stdout = encoding || child.stdout?.readableEncoding ?
+      stdoutChunks.join('') : Buffer.concat(stdoutChunks);
+    const stderr = encoding || child.stderr?.readableEncoding ?
+      stderrChunks.join('') : Buffer.concat(stderrChunks);
     if (!ex && code === 0 && signal === null) {
       callback(null, stdout, stderr);
       return;
@@ -324,7 +327,13 @@ function execFile(file, args, options, callback) {
   function collect(stream, chunks, name, addLength) {
     if (encoding) stream.setEncoding(encoding);
     stream.on('data', (chunk) => {
-      const length = encoding ? Buffer.byteLength(chunk, encoding) : chunk.length;
+      if (options.maxBuffer === Infinity) {
+        chunks.push(chunk);
+        return;
+      }
+      // Counted in bytes of the stream's own encoding, which the caller may have set.
+      const streamEncoding = stream.readableEncoding;
+      const length = streamEncoding ? Buffer.byteLength(chunk, streamEncoding) : chunk.length;
       const total = addLength(length);
       if (total > options.maxBuffer) {
         const truncatedLength = options.maxBuffer - (total - length);

@@ -1,9 +1,9 @@
 'use strict';
 // The ChildProcess class and the synchronous spawn behind `child_process`, over
-// internalBinding('child_process'): a child is started by one op, then its exit, each chunk
-// of its stdout/stderr and each write to its stdin are requests on the blocking pool,
-// settled through internal/async_ops. Also the stdio and signal helpers the public module
-// shares.
+// internalBinding('child_process'): a child is started by one op; its exit, each chunk of
+// its stdout/stderr (one per read request) and each finished write to its stdin come back
+// as events, carried for all children by one outstanding `nextEvents` request settled
+// through internal/async_ops. Also the stdio and signal helpers the public module shares.
 
 const EventEmitter = require('events');
 const { Readable, Writable } = require('stream');
@@ -18,7 +18,7 @@ const {
     ERR_UNKNOWN_SIGNAL,
   },
 } = require('internal/errors');
-const { validateString } = require('internal/validators');
+const { validateArray, validateObject, validateString } = require('internal/validators');
 const { signals } = require('os').constants;
 
 const binding = internalBinding('child_process');
@@ -29,6 +29,7 @@ for (const name of Object.keys(signals)) {
 }
 
 const UV_ESRCH = -3;
+const UV_EPIPE = -32;
 const UV_EINVAL = -22;
 const UV_ENOSYS = -38;
 
@@ -82,9 +83,9 @@ function spawnArgs(options, stdio) {
   return [
     options.file,
     options.args.slice(1),
-    options.cwd ?? null,
-    options.envPairs,
-    options.args[0],
+    options.cwd || null,
+    options.envPairs ?? null,
+    options.args[0] ?? options.file,
     stdio,
     options.uid ?? null,
     options.gid ?? null,
@@ -92,49 +93,96 @@ function spawnArgs(options, stdio) {
   ];
 }
 
-// The pipe to the child's stdin, as a Writable whose writes are pool requests.
+// Live children by binding id. Each child counts the events it still expects (its exit,
+// pending reads and writes); while a ref'd child expects one, one `nextEvents` request is
+// outstanding and keeps the loop alive. Events of unref'd children wait in the binding's
+// queue until the next request.
+const liveChildren = new Map();
+let polling = false;
+
+function wantsEvents() {
+  for (const child of liveChildren.values()) {
+    if (child._refed && child._pendingEvents > 0) return true;
+  }
+  return false;
+}
+
+function poll() {
+  if (polling || !wantsEvents()) return;
+  polling = true;
+  onComplete(binding.nextEvents(), onEvents);
+}
+
+function expectEvent(child) {
+  child._pendingEvents++;
+  poll();
+}
+
+function onEvents(err, events) {
+  polling = false;
+  if (err) throw err;
+  for (const [id, kind, ...values] of events) {
+    const child = liveChildren.get(id);
+    if (child === undefined) continue;
+    child._pendingEvents--;
+    child._handleEvent(kind, values);
+  }
+  poll();
+}
+
+// The pipe to the child's stdin, as a Writable whose writes are answered by 'written'
+// events, in order.
 function createStdin(child, id) {
-  if (id === undefined) return new Writable({ write(chunk, encoding, callback) { callback(); } });
-  return new Writable({
-    write(chunk, encoding, callback) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-      onComplete(binding.write(id, bytes), (err) => callback(err ?? null));
-    },
-    final(callback) {
-      binding.closeStdin(id);
-      callback();
-    },
-    destroy(err, callback) {
-      binding.closeStdin(id);
-      callback(err);
-    },
-  });
+  const stream = id === undefined ?
+    new Writable({ write(chunk, encoding, callback) { callback(); } }) :
+    new Writable({
+      write(chunk, encoding, callback) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        if (child._released || !binding.write(id, bytes)) {
+          callback(new ErrnoException(UV_EPIPE, 'write'));
+          return;
+        }
+        child._writeCallbacks.push(callback);
+        expectEvent(child);
+      },
+      final(callback) {
+        if (!child._released) binding.closeStdin(id);
+        callback();
+      },
+      destroy(err, callback) {
+        if (!child._released) binding.closeStdin(id);
+        callback(err);
+      },
+    });
+  // Node's stdin is a socket that is not readable.
+  stream.readable = false;
+  return stream;
 }
 
 // The pipe from the child's stdout (fd 1) or stderr (fd 2), read one chunk per request;
 // without an `id` (the child never started) it just ends, as Node's unconnected pipes do.
 function createOutput(child, id, fd) {
-  let reading = false;
   const stream = new Readable({
     read() {
-      if (reading) return;
       if (id === undefined) {
         setImmediate(() => stream.push(null));
         return;
       }
-      reading = true;
-      onComplete(binding.read(id, fd), (err, bytes) => {
-        reading = false;
-        if (err) {
-          stream.destroy(err);
-        } else if (bytes.length === 0) {
-          stream.push(null);
-        } else {
-          stream.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-        }
-      });
+      if (child._reading[fd] || child._released) return;
+      if (!binding.read(id, fd)) {
+        stream.push(null);
+        return;
+      }
+      child._reading[fd] = true;
+      expectEvent(child);
+    },
+    destroy(err, callback) {
+      if (id !== undefined && child._reading[fd] && !child._released) binding.cancelRead(id, fd);
+      callback(err);
     },
   });
+  // Node's stdout and stderr are sockets that are not writable.
+  stream.writable = false;
   child._closesNeeded++;
   // Node's stdio sockets end and close by themselves once read out.
   stream.once('end', () => stream.destroy());
@@ -145,7 +193,11 @@ function createOutput(child, id, fd) {
 function maybeClose(child) {
   child._closesGot++;
   if (child._closesGot === child._closesNeeded) {
-    if (child._id !== undefined) binding.release(child._id);
+    if (child._id !== undefined) {
+      child._released = true;
+      liveChildren.delete(child._id);
+      binding.release(child._id);
+    }
     child.emit('close', child.exitCode, child.signalCode);
   }
 }
@@ -169,19 +221,33 @@ class ChildProcess extends EventEmitter {
     this.killed = false;
     this.spawnfile = null;
     this._id = undefined;
+    this._released = false;
+    this._reading = [false, false, false];
+    this._writeCallbacks = [];
+    this._pendingEvents = 0;
+    this._refed = true;
     this._exited = false;
   }
 
   spawn(options) {
+    validateObject(options, 'options');
+    if (options.envPairs !== undefined) validateArray(options.envPairs, 'options.envPairs');
     validateString(options.file, 'options.file');
     this.spawnfile = options.file;
-    this.spawnargs = options.args;
+    if (options.args === undefined) {
+      this.spawnargs = [];
+    } else {
+      validateArray(options.args, 'options.args');
+      this.spawnargs = options.args;
+    }
     const stdio = getValidStdio(options.stdio ?? 'pipe');
-    const result = binding.spawn(...spawnArgs(options, stdio));
+    const result = binding.spawn(...spawnArgs({ ...options, args: this.spawnargs }, stdio));
 
     if (result.error === undefined) {
       this._id = result.id;
       this.pid = result.pid;
+      liveChildren.set(this._id, this);
+      expectEvent(this);
     }
     this.stdin = stdio[0] === 'pipe' ? createStdin(this, this._id) : null;
     this.stdout = stdio[1] === 'pipe' ? createOutput(this, this._id, 1) : null;
@@ -191,12 +257,30 @@ class ChildProcess extends EventEmitter {
       process.nextTick(() => this._onExit(result.error, null));
       return result.error;
     }
-    onComplete(binding.wait(this._id), (err, exit) => {
-      if (err) this._onExit(err.errno ?? -1, null);
-      else this._onExit(exit[0], exit[1] === null ? null : signalNames[exit[1]]);
-    });
     process.nextTick(() => this.emit('spawn'));
     return 0;
+  }
+
+  // One event from the child's helper threads (see the binding).
+  _handleEvent(kind, values) {
+    if (kind === 'exit') {
+      const [status, signal] = values;
+      this._onExit(status, signal === null ? null : signalNames[signal]);
+    } else if (kind === 'data') {
+      const [fd, bytes] = values;
+      this._reading[fd] = false;
+      const stream = fd === 1 ? this.stdout : this.stderr;
+      if (bytes.length === 0) stream.push(null);
+      else stream.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    } else if (kind === 'readError') {
+      const [fd, errno] = values;
+      this._reading[fd] = false;
+      (fd === 1 ? this.stdout : this.stderr).destroy(new ErrnoException(errno, 'read'));
+    } else if (kind === 'written') {
+      const [errno] = values;
+      const callback = this._writeCallbacks.shift();
+      callback(errno === 0 ? null : new ErrnoException(errno, 'write'));
+    }
   }
 
   _onExit(exitCode, signalCode) {
@@ -239,10 +323,16 @@ class ChildProcess extends EventEmitter {
     if (!this.killed) this.kill();
   }
 
-  // The child is waited for on the blocking pool, which always keeps the loop alive.
-  ref() {}
+  ref() {
+    this._refed = true;
+    if (this._id !== undefined && !this._released) poll();
+  }
 
-  unref() {}
+  unref() {
+    this._refed = false;
+    // An outstanding request held only for unref'd children must not keep the loop alive.
+    if (polling && !wantsEvents()) binding.wakeEvents();
+  }
 }
 
 // Runs a child to completion; returns Node's spawnSync result.
