@@ -413,6 +413,41 @@ function getCallSites(frameCount = 10, options) {
   }));
 }
 
+// --- system errors ---------------------------------------------------------------
+
+function validateErrno(err) {
+  const { validateNumber } = require('internal/validators');
+  validateNumber(err, 'err');
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  }
+}
+
+// The libuv name of a negative errno, e.g. -2 → 'ENOENT'.
+function getSystemErrorName(err) {
+  validateErrno(err);
+  const entry = require('internal/errors').uvErrmapGet(err);
+  return entry ? entry[0] : `Unknown system error ${err}`;
+}
+
+// libuv's message for a negative errno, e.g. -2 → 'no such file or directory'.
+function getSystemErrorMessage(err) {
+  validateErrno(err);
+  const entry = require('internal/errors').uvErrmapGet(err);
+  return entry ? entry[1] : `Unknown system error ${err}`;
+}
+
+// Every errno libuv knows, as a Map of errno → [name, message].
+function getSystemErrorMap() {
+  const map = new Map();
+  for (let errno = -1; errno >= -4096; errno--) {
+    const entry = require('internal/errors').uvErrmapGet(errno);
+    if (entry) map.set(errno, entry);
+  }
+  return map;
+}
+
 // --- exports -------------------------------------------------------------------
 
 module.exports = {
@@ -427,6 +462,9 @@ module.exports = {
   styleText,
   formatWithOptions,
   getCallSites,
+  getSystemErrorMap,
+  getSystemErrorMessage,
+  getSystemErrorName,
   inherits,
   inspect,
   isArray: internalDeprecate(Array.isArray,
