@@ -57,11 +57,57 @@ fn cargo() -> Command {
     c
 }
 
-/// Runs one CI step, printing what it does and how long it took.
-fn step(n: usize, total: usize, what: &str, args: &[&str]) -> Result<(), String> {
+/// Tests counted over all CI steps, from the runners' own summary lines.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+impl Tally {
+    /// Counts a `cargo test` result line or the e2e harness's `N passed, M failed` line.
+    fn read(&mut self, line: &str) {
+        let numbers = |text: &str| -> Option<(usize, usize)> {
+            let mut words = text.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty());
+            Some((words.next()?.parse().ok()?, words.next()?.parse().ok()?))
+        };
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            if let Some((passed, failed)) = numbers(rest) {
+                self.passed += passed;
+                self.failed += failed;
+            }
+        } else if line.ends_with(" failed") && line.contains(" passed, ") {
+            if let Some((passed, failed)) = numbers(line) {
+                self.passed += passed;
+                self.failed += failed;
+            }
+        }
+    }
+}
+
+/// Runs one CI step, printing what it does, its output, and how long it took.
+fn step(
+    n: usize,
+    total: usize,
+    what: &str,
+    args: &[&str],
+    tally: &mut Tally,
+) -> Result<(), String> {
     println!("==> [{n}/{total}] {what}: cargo {}", args.join(" "));
     let start = Instant::now();
-    let status = cargo().args(args).status().map_err(|e| format!("cannot run cargo: {e}"))?;
+    let mut child = cargo()
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if let Some(out) = child.stdout.take() {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            tally.read(&line);
+        }
+    }
+    let status = child.wait().map_err(|e| format!("cannot wait for cargo: {e}"))?;
     let secs = start.elapsed().as_secs_f64();
     if status.success() {
         println!("==> [{n}/{total}] {what}: ok ({secs:.1} s)");
@@ -109,10 +155,13 @@ fn ci() -> Result<(), String> {
             ],
         ),
     ];
+    let mut tally = Tally::default();
     for (i, (what, args)) in steps.iter().enumerate() {
-        step(i + 1, steps.len(), what, args)?;
+        step(i + 1, steps.len(), what, args, &mut tally)?;
     }
     println!("==> ci passed in {:.1} s", start.elapsed().as_secs_f64());
+    // One closing line for every test any step ran (unit, integration, end-to-end).
+    println!("{} passed, {} failed", tally.passed, tally.failed);
     Ok(())
 }
 
