@@ -6,43 +6,13 @@
 //! - `engine`: `setHook(name, fn)`, `runMicrotasks()`, `enqueueMicrotask(fn)`,
 //!   `setPromiseRejectCallback(fn)` (called with `(type, promise, reason)`, type 0 =
 //!   rejected without handler, 1 = handler added later), `getErrorSourceArrow(error)`
-//!   (file:line, source line and caret for where an error was created), `captureStack()`.
+//!   (file:line, source line and caret for where an error was created),
+//!   `getHeapStatistics()` (`[heapTotal, heapUsed, external, arrayBuffers]`),
+//!   `timeZoneChanged()` (after `process.env.TZ` is set). Besides `fatalException`, the
+//!   engine calls the hook `prepareStackTrace` with `(globalThis, error, callSites)` to
+//!   build `error.stack`, as Node does.
 //! - `contextify`: `compileFunction(code, filename, params)`, `runScript(code, filename)`.
 //! - `util`: `getPromiseDetails`, `getProxyDetails`, `previewEntries`, `getConstructorName`,
 //!   `getOwnNonIndexProperties`, `constants.{ALL_PROPERTIES, ONLY_ENUMERABLE}`.
 //! - `types`: Node's `util.types` predicates that need the engine (`isPromise`, `isProxy`,
 //!   `isMapIterator`, `isNativeError`, …).
-
-/// The binding names every engine must provide in full.
-pub const INTRINSIC_BINDINGS: &[&str] = &["engine", "contextify", "util", "types"];
-
-/// The `util.types` predicates every engine's `types` binding carries.
-pub const TYPE_PREDICATES: &[&str] = &[
-    "isExternal",
-    "isDate",
-    "isArgumentsObject",
-    "isBigIntObject",
-    "isBooleanObject",
-    "isNumberObject",
-    "isStringObject",
-    "isSymbolObject",
-    "isBoxedPrimitive",
-    "isNativeError",
-    "isRegExp",
-    "isAsyncFunction",
-    "isGeneratorFunction",
-    "isGeneratorObject",
-    "isPromise",
-    "isMap",
-    "isSet",
-    "isMapIterator",
-    "isSetIterator",
-    "isWeakMap",
-    "isWeakSet",
-    "isArrayBuffer",
-    "isDataView",
-    "isSharedArrayBuffer",
-    "isAnyArrayBuffer",
-    "isProxy",
-    "isModuleNamespaceObject",
-];
