@@ -392,11 +392,13 @@ fn compat(args: &[String]) -> Result<(), String> {
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::<(String, bool, String)>::new());
     std::thread::scope(|s| {
-        for _ in 0..jobs.max(1) {
-            s.spawn(|| loop {
+        for worker in 0..jobs.max(1) {
+            let (next, names, results) = (&next, &names, &results);
+            let (oxnode, suite) = (&oxnode, &suite);
+            s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(name) = names.get(i) else { break };
-                let (pass, why) = run_compat(&oxnode, &suite, name);
+                let (pass, why) = run_compat(oxnode, suite, name, worker);
                 println!(
                     "{} {name}{}",
                     if pass { "ok  " } else { "FAIL" },
@@ -424,7 +426,9 @@ fn compat(args: &[String]) -> Result<(), String> {
 }
 
 /// Runs one `test/parallel` file with a 30 s timeout; passes on exit code 0.
-fn run_compat(oxnode: &Path, suite: &Path, name: &str) -> (bool, String) {
+/// `worker` picks the suite's tmp dir (`test/.tmp.<id>`), as Node's own runner does, so
+/// parallel tests don't clear each other's files.
+fn run_compat(oxnode: &Path, suite: &Path, name: &str, worker: usize) -> (bool, String) {
     let rel = format!("test/parallel/{name}");
     if !suite.join(&rel).is_file() {
         return (false, "no such file".to_string());
@@ -434,6 +438,7 @@ fn run_compat(oxnode: &Path, suite: &Path, name: &str) -> (bool, String) {
         .current_dir(suite)
         .env("NODE_TEST_KNOWN_GLOBALS", "0")
         .env("NODE_SKIP_FLAG_CHECK", "1")
+        .env("TEST_THREAD_ID", worker.to_string())
         .env_remove("NODE_OPTIONS")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
