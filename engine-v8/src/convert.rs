@@ -14,6 +14,8 @@ pub(crate) fn to_v8<'s>(
         HostValue::Number(n) => v8::Number::new(scope, n).into(),
         HostValue::BigInt(n) => v8::BigInt::new_from_i64(scope, n).into(),
         HostValue::String(s) => string(scope, &s).into(),
+        HostValue::Latin1(bytes) => latin1_string(scope, bytes).into(),
+        HostValue::Utf16(units) => utf16_string(scope, units).into(),
         HostValue::Bytes(bytes) => {
             let len = bytes.len();
             let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
@@ -42,6 +44,30 @@ pub(crate) fn to_v8<'s>(
 /// A V8 string; strings too long for V8 become the empty string rather than a panic.
 pub(crate) fn string<'s>(scope: &v8::PinScope<'s, '_>, s: &str) -> v8::Local<'s, v8::String> {
     v8::String::new(scope, s).unwrap_or_else(|| v8::String::empty(scope))
+}
+
+/// Strings at least this long are handed to V8 as external strings (V8 reads the host's
+/// buffer instead of copying it onto its heap), as Node does for large decode results.
+const EXTERNAL_STRING_MIN: usize = 64 * 1024;
+
+/// A one-byte V8 string over Latin-1 bytes; too long for V8 → the empty string.
+fn latin1_string<'s>(scope: &v8::PinScope<'s, '_>, bytes: Vec<u8>) -> v8::Local<'s, v8::String> {
+    let made = if bytes.len() >= EXTERNAL_STRING_MIN {
+        v8::String::new_external_onebyte(scope, bytes.into_boxed_slice())
+    } else {
+        v8::String::new_from_one_byte(scope, &bytes, v8::NewStringType::Normal)
+    };
+    made.unwrap_or_else(|| v8::String::empty(scope))
+}
+
+/// A two-byte V8 string over UTF-16 code units; too long for V8 → the empty string.
+fn utf16_string<'s>(scope: &v8::PinScope<'s, '_>, units: Vec<u16>) -> v8::Local<'s, v8::String> {
+    let made = if units.len() >= EXTERNAL_STRING_MIN {
+        v8::String::new_external_twobyte(scope, units.into_boxed_slice())
+    } else {
+        v8::String::new_from_two_byte(scope, &units, v8::NewStringType::Normal)
+    };
+    made.unwrap_or_else(|| v8::String::empty(scope))
 }
 
 /// The host view of a script's completion value: primitives come back, objects don't.

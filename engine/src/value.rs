@@ -18,6 +18,11 @@ pub enum HostValue {
     BigInt(i64),
     /// A string.
     String(String),
+    /// A string whose characters are these bytes, each one Latin-1 code point (U+0000–U+00FF).
+    /// Engines build it without decoding: the fast path for ASCII, base64, hex and latin1 text.
+    Latin1(Vec<u8>),
+    /// A string of these UTF-16 code units, lone surrogates included.
+    Utf16(Vec<u16>),
     /// A `Uint8Array` owning these bytes.
     Bytes(Vec<u8>),
     /// A dense array of values.

@@ -1,9 +1,9 @@
 //! `internalBinding('buffer')`: the byte work behind `Buffer` and `string_decoder`.
 //!
-//! Strings cross as UTF-8 (`OpCtx::arg_string`), so everything a string can hold except a
+//! Strings come in as UTF-8 (`OpCtx::arg_string`), so everything a string can hold except a
 //! lone surrogate reaches Rust intact; the JS side takes its own slower path for the rare
-//! strings that are not well formed and for UTF-16LE output that decodes to one
-//! (`decode` returns `undefined` then). Encodings are numbered as in `buffer.js`:
+//! input strings that are not well formed. Decoded strings go out as Latin-1 or UTF-16
+//! code units ([`HostValue::Latin1`], [`HostValue::Utf16`]) where that spares a transcoding. Encodings are numbered as in `buffer.js`:
 //! 0 utf8, 1 utf16le, 2 latin1, 3 ascii, 4 base64, 5 base64url, 6 hex.
 //!
 //! Node's own decoders are lenient and the code keeps their rules: base64 skips characters
@@ -259,36 +259,34 @@ fn decode_hex(src: &[u8], limit: usize) -> Vec<u8> {
         .collect()
 }
 
-/// `decode(bytes, encoding, start, end)` → the string; `undefined` for utf16le input that
-/// holds a lone surrogate (JS decodes that itself).
+/// `decode(bytes, encoding, start, end)` → the string. ASCII-only results (base64, hex,
+/// ASCII text) and latin1 go to the engine as one-byte strings and utf16le as two-byte
+/// strings, so neither is UTF-8 encoded here only to be decoded again by the engine.
 fn decode(ctx: &mut dyn OpCtx) -> OpResult {
     let encoding = Encoding::from_id(ctx.arg(1, "encoding")?)?;
     let len = ctx.arg_bytes(0).ok_or_else(|| bytes_arg_error("buffer"))?.len();
     let start = index_arg(ctx, 2, 0, len);
     let end = index_arg(ctx, 3, len, len).max(start);
     let bytes = &ctx.arg_bytes(0).ok_or_else(|| bytes_arg_error("buffer"))?[start..end];
-    let text = match encoding {
+    Ok(match encoding {
+        Encoding::Utf8 | Encoding::Latin1 | Encoding::Ascii if bytes.is_ascii() => {
+            HostValue::Latin1(bytes.to_vec())
+        }
         Encoding::Utf8 => match simdutf8::basic::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+            Ok(text) => text.to_owned().into(),
+            Err(_) => String::from_utf8_lossy(bytes).into_owned().into(),
         },
-        Encoding::Latin1 | Encoding::Ascii if bytes.is_ascii() => {
-            String::from_utf8(bytes.to_vec()).unwrap_or_default()
+        Encoding::Latin1 => HostValue::Latin1(bytes.to_vec()),
+        Encoding::Ascii => HostValue::Latin1(bytes.iter().map(|&b| b & 0x7f).collect()),
+        Encoding::Utf16Le => HostValue::Utf16(
+            bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]])).collect(),
+        ),
+        Encoding::Base64 => HostValue::Latin1(base64_simd::STANDARD.encode_type(bytes)),
+        Encoding::Base64Url => HostValue::Latin1(base64_simd::URL_SAFE_NO_PAD.encode_type(bytes)),
+        Encoding::Hex => {
+            HostValue::Latin1(hex_simd::encode_type(bytes, hex_simd::AsciiCase::Lower))
         }
-        Encoding::Latin1 => bytes.iter().map(|&b| char::from(b)).collect(),
-        Encoding::Ascii => bytes.iter().map(|&b| char::from(b & 0x7f)).collect(),
-        Encoding::Utf16Le => {
-            let units = bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
-            match char::decode_utf16(units).collect::<Result<String, _>>() {
-                Ok(text) => text,
-                Err(_) => return Ok(HostValue::Undefined),
-            }
-        }
-        Encoding::Base64 => base64_simd::STANDARD.encode_to_string(bytes),
-        Encoding::Base64Url => base64_simd::URL_SAFE_NO_PAD.encode_to_string(bytes),
-        Encoding::Hex => hex_simd::encode_to_string(bytes, hex_simd::AsciiCase::Lower),
-    };
-    Ok(text.into())
+    })
 }
 
 /// Node's start position for a search, or None when nothing can match.
