@@ -2,10 +2,12 @@
 //!
 //! - `ci`: formatting, clippy, the release build of `oxnode`, then `cargo test --release
 //!   --workspace` (the end-to-end harness compares `target/release/oxnode` with Node).
-//! - `bench startup [--runs N]`: startup time of `console.log("hello")` under oxnode, node,
-//!   deno and bun (whichever are found), interleaved runs, median/min and the ratio to oxnode.
+//! - `bench startup|buffer|fs [--runs N]`: oxnode against node, deno and bun (whichever are
+//!   found): start-up time, Buffer encoding and fs.readFile/writeFile throughput.
 //! - `compat --suite PATH [--list FILE | --all PREFIX]`: runs files of Node's own
 //!   `test/parallel` with oxnode and reports which pass.
+
+mod bench;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -18,7 +20,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci(),
-        Some("bench") => bench(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
         Some("compat") => compat(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
@@ -31,13 +33,13 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage:
+pub(crate) const USAGE: &str = "usage:
   cargo xtask ci
-  cargo xtask bench startup [--runs N]
+  cargo xtask bench startup|buffer|fs [--runs N]
   cargo xtask compat --suite NODE_SRC [--list FILE] [--all PREFIX] [--jobs N]";
 
 /// The workspace root (the folder above this crate).
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     here.parent().unwrap_or(here).to_path_buf()
 }
@@ -186,7 +188,7 @@ fn install_npm_fixture_packages() -> Result<(), String> {
 }
 
 /// Path of the release `oxnode`, built if missing.
-fn oxnode_bin() -> Result<PathBuf, String> {
+pub(crate) fn oxnode_bin() -> Result<PathBuf, String> {
     if let Some(p) = env::var_os("OXNODE_BIN").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
@@ -211,7 +213,7 @@ fn which(name: &str) -> Option<PathBuf> {
 }
 
 /// The first set variable among `vars` (as a path), else the first of `names` on PATH.
-fn find_tool(vars: &[&str], names: &[&str]) -> Option<PathBuf> {
+pub(crate) fn find_tool(vars: &[&str], names: &[&str]) -> Option<PathBuf> {
     for v in vars {
         if let Some(p) = env::var_os(v).filter(|p| !p.is_empty()) {
             return Some(PathBuf::from(p));
@@ -221,7 +223,7 @@ fn find_tool(vars: &[&str], names: &[&str]) -> Option<PathBuf> {
 }
 
 /// Takes the value of `--flag VALUE` (or `--flag=VALUE`) out of `args`.
-fn take_opt(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, String> {
+pub(crate) fn take_opt(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, String> {
     let prefix = format!("{flag}=");
     if let Some(i) = args.iter().position(|a| a == flag) {
         if i + 1 >= args.len() {
@@ -236,104 +238,6 @@ fn take_opt(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, String
         return Ok(Some(v));
     }
     Ok(None)
-}
-
-/// `cargo xtask bench startup [--runs N]`.
-fn bench(args: &[String]) -> Result<(), String> {
-    let mut args = args.to_vec();
-    let runs: usize = match take_opt(&mut args, "--runs")? {
-        Some(v) => v.parse().map_err(|_| format!("bad --runs {v}"))?,
-        None => 30,
-    };
-    if runs == 0 {
-        return Err("--runs must be at least 1".to_string());
-    }
-    match args.first().map(String::as_str) {
-        Some("startup") if args.len() == 1 => {}
-        _ => return Err(USAGE.to_string()),
-    }
-    let dir = env::temp_dir().join(format!("oxnode-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let script = dir.join("hello.js");
-    std::fs::write(&script, "console.log(\"hello\");\n").map_err(|e| e.to_string())?;
-    let result = bench_startup(&script, runs);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
-}
-
-/// Times `console.log("hello")` under every runtime found, interleaving the runs.
-fn bench_startup(script: &Path, runs: usize) -> Result<(), String> {
-    let s = script.to_string_lossy().into_owned();
-    let mut tools: Vec<(&str, PathBuf, Vec<String>)> =
-        vec![("oxnode", oxnode_bin()?, vec![s.clone()])];
-    if let Some(p) = find_tool(&["OXNODE_BENCH_NODE", "OXNODE_TEST_NODE"], &["node25", "node"]) {
-        tools.push(("node", p, vec![s.clone()]));
-    }
-    if let Some(p) = find_tool(&["OXNODE_BENCH_DENO"], &["deno"]) {
-        tools.push(("deno", p, vec!["run".into(), "--quiet".into(), s.clone()]));
-    }
-    if let Some(p) = find_tool(&["OXNODE_BENCH_BUN"], &["bun"]) {
-        tools.push(("bun", p, vec![s.clone()]));
-    }
-    println!("startup: console.log(\"hello\"), {runs} runs each, interleaved");
-    for (name, path, _) in &tools {
-        println!("  {name:<7} {}", path.display());
-    }
-    let run_once = |path: &Path, args: &[String]| -> Result<Duration, String> {
-        let start = Instant::now();
-        let out = Command::new(path)
-            .args(args)
-            .stdin(Stdio::null())
-            .stderr(Stdio::piped())
-            .stdout(Stdio::piped())
-            .output()
-            .map_err(|e| format!("cannot run {}: {e}", path.display()))?;
-        let took = start.elapsed();
-        if !out.status.success() || String::from_utf8_lossy(&out.stdout).trim() != "hello" {
-            return Err(format!(
-                "{} did not print hello (status {}): {}",
-                path.display(),
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
-            ));
-        }
-        Ok(took)
-    };
-    // One warm-up run each (page cache, first-run caches), not counted.
-    for (_, path, args) in &tools {
-        run_once(path, args)?;
-    }
-    let mut times: Vec<Vec<f64>> = vec![Vec::with_capacity(runs); tools.len()];
-    for _ in 0..runs {
-        for (i, (_, path, args)) in tools.iter().enumerate() {
-            times[i].push(run_once(path, args)?.as_secs_f64() * 1000.0);
-        }
-    }
-    let stats: Vec<(f64, f64)> = times
-        .iter_mut()
-        .map(|t| {
-            t.sort_by(|a, b| a.total_cmp(b));
-            let median = if t.len() % 2 == 1 {
-                t[t.len() / 2]
-            } else {
-                (t[t.len() / 2 - 1] + t[t.len() / 2]) / 2.0
-            };
-            (median, t[0])
-        })
-        .collect();
-    let (ox_median, ox_min) = stats[0];
-    println!(
-        "\n{:<8} {:>10} {:>10} {:>14} {:>14}",
-        "runtime", "median ms", "min ms", "median/oxnode", "min/oxnode"
-    );
-    for ((name, _, _), (median, min)) in tools.iter().zip(&stats) {
-        println!(
-            "{name:<8} {median:>10.2} {min:>10.2} {:>14.2} {:>14.2}",
-            median / ox_median,
-            min / ox_min
-        );
-    }
-    Ok(())
 }
 
 /// `cargo xtask compat --suite PATH [--list FILE] [--all PREFIX] [--jobs N]`.
