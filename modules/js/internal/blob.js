@@ -119,6 +119,27 @@ class Blob {
     return Promise.resolve(this.#bytes.slice());
   }
 
+  /** The contents as a byte ReadableStream, in chunks of at most 64 KiB. */
+  stream() {
+    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    const bytes = this.#bytes;
+    let offset = 0;
+    return new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        if (offset >= bytes.length) {
+          controller.close();
+          controller.byobRequest?.respond(0);
+          return;
+        }
+        const end = Math.min(offset + 65536, bytes.length);
+        controller.enqueue(bytes.slice(offset, end));
+        offset = end;
+      },
+    });
+  }
+
   [customInspectSymbol](depth, options) {
     if (depth < 0) return this;
     const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
@@ -126,7 +147,7 @@ class Blob {
   }
 }
 
-for (const name of ['type', 'size', 'slice', 'arrayBuffer', 'text', 'bytes']) {
+for (const name of ['type', 'size', 'slice', 'stream', 'arrayBuffer', 'text', 'bytes']) {
   Object.defineProperty(Blob.prototype, name, { enumerable: true });
 }
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });

@@ -84,6 +84,8 @@ function duplexify(body, name) {
     throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value);
   }
 
+  if (body instanceof require('internal/blob').Blob) return duplexify(body.arrayBuffer(), name);
+
   if (isIterable(body)) return from(Duplexify, body, { objectMode: true, writable: false });
 
   if (isReadableStream(body?.readable) && isWritableStream(body?.writable)) {

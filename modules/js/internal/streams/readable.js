@@ -21,6 +21,7 @@ const {
     ERR_OUT_OF_RANGE,
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
+    ERR_UNKNOWN_ENCODING,
   },
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
@@ -78,6 +79,9 @@ function ReadableState(options, stream, isDuplex) {
   this.closed = false;
   this.closeEmitted = false;
   this.defaultEncoding = options?.defaultEncoding || 'utf8';
+  if (options?.defaultEncoding && !lazyBuffer().isEncoding(options.defaultEncoding)) {
+    throw new ERR_UNKNOWN_ENCODING(options.defaultEncoding);
+  }
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;
   this.readingMore = false;
@@ -105,6 +109,14 @@ Object.defineProperties(ReadableState.prototype, {
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
   const isDuplex = this instanceof lazyDuplex();
+  // Pre-shape _events with the common events, as Node does (it fixes eventNames() order).
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -462,7 +474,12 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
 
   src.on('data', ondata);
   function ondata(chunk) {
-    if (dest.write(chunk) === false) pause();
+    // A chunk the destination rejects (or a throwing _write) destroys the destination.
+    try {
+      if (dest.write(chunk) === false) pause();
+    } catch (error) {
+      dest.destroy(error);
+    }
   }
 
   function onerror(er) {

@@ -108,6 +108,14 @@ function Writable(options) {
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) {
     return new Writable(options);
   }
+  // Pre-shape _events with the common events, as Node does (it fixes eventNames() order).
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+  };
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -143,11 +151,13 @@ Writable.prototype.pipe = function() {
 
 function writeImpl(stream, chunk, encoding, cb) {
   const state = stream._writableState;
+  // Object-mode chunks carry no default encoding: _write() sees undefined, as in Node.
+  const defaultEncoding = state.objectMode ? undefined : state.defaultEncoding;
   if (typeof encoding === 'function') {
     cb = encoding;
-    encoding = state.defaultEncoding;
+    encoding = defaultEncoding;
   } else {
-    if (!encoding) encoding = state.defaultEncoding;
+    if (!encoding) encoding = defaultEncoding;
     else if (encoding !== 'buffer' && !lazyBuffer().isEncoding(encoding)) {
       throw new ERR_UNKNOWN_ENCODING(encoding);
     }
@@ -231,7 +241,8 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   }
 
   // Measured after a synchronous _write() has had its chance to complete.
-  const ret = state.length < state.highWaterMark;
+  // An empty buffer never asks to wait for 'drain', even with highWaterMark 0.
+  const ret = state.length < state.highWaterMark || state.length === 0;
   if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }
@@ -599,6 +610,21 @@ Writable.prototype._destroy = function(err, cb) {
 
 Writable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
+};
+
+// `await using`: destroys an unfinished stream with an AbortError and waits for it to close.
+Writable.prototype[Symbol.asyncDispose] = async function() {
+  let error;
+  if (!this.destroyed) {
+    error = this.writableFinished ? null : new (require('internal/errors').AbortError)();
+    this.destroy(error);
+  }
+  await new Promise((resolve, reject) => {
+    require('internal/streams/end-of-stream')(this, (err) => {
+      if (err && err.name !== 'AbortError') reject(err);
+      else resolve(null);
+    });
+  });
 };
 
 let webStreamsAdapters;

@@ -7,7 +7,7 @@ const {
   AbortError,
   codes: { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE },
 } = require('internal/errors');
-const { validateObject, validateBoolean } = require('internal/validators');
+const { validateObject, validateBoolean, validateOneOf } = require('internal/validators');
 const eos = require('internal/streams/end-of-stream');
 const { destroyer: destroy } = require('internal/streams/destroy');
 const {
@@ -48,6 +48,8 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
     throw new ERR_INVALID_ARG_TYPE('streamReadable', 'stream.Readable', streamReadable);
   }
   validateObject(options, 'options');
+  if (options.type !== undefined) validateOneOf(options.type, 'options.type', ['bytes', undefined]);
+  const isBytes = options.type === 'bytes';
   if (isDestroyed(streamReadable) || !isReadable(streamReadable)) {
     const readable = new ReadableStream();
     readable.cancel();
@@ -56,7 +58,8 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
 
   const objectMode = streamReadable.readableObjectMode;
   const highWaterMark = streamReadable.readableHighWaterMark;
-  const strategy = options.strategy ?? (objectMode ?
+  // A byte stream takes no size-based strategy.
+  const strategy = isBytes ? undefined : options.strategy ?? (objectMode ?
     new CountQueuingStrategy({ highWaterMark }) :
     new ByteLengthQueuingStrategy({ highWaterMark }));
 
@@ -72,8 +75,13 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
     error = prematureCloseToAbort(error);
     // Already errored or closed by cancel(): nothing to report.
     try {
-      if (error) controller.error(error);
-      else controller.close();
+      if (error) {
+        controller.error(error);
+      } else {
+        controller.close();
+        // A pending BYOB read ends with the stream.
+        if (isBytes) controller.byobRequest?.respond(0);
+      }
     } catch {
       // The web stream was cancelled first.
     }
@@ -84,6 +92,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
   streamReadable.on('data', onData);
 
   return new ReadableStream({
+    type: isBytes ? 'bytes' : undefined,
     start(c) { controller = c; },
     pull() { streamReadable.resume(); },
     cancel(reason) { destroy(streamReadable, reason); },
@@ -304,8 +313,12 @@ function newReadableWritablePairFromDuplex(duplex, options = {}) {
   if (typeof duplex?._writableState !== 'object' || typeof duplex?._readableState !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('duplex', 'stream.Duplex', duplex);
   }
+  validateObject(options, 'options');
   const writable = newWritableStreamFromStreamWritable(duplex);
-  const readable = newReadableStreamFromStreamReadable(duplex, options);
+  // `type` is the older name of `readableType`.
+  const readable = newReadableStreamFromStreamReadable(duplex, {
+    type: options.readableType ?? options.type,
+  });
   return { writable, readable };
 }
 

@@ -38,7 +38,12 @@ class ByteLengthQueuingStrategy {
     return byteLengthSize;
   }
 
-  get [Symbol.toStringTag]() { return 'ByteLengthQueuingStrategy'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ByteLengthQueuingStrategy', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 class CountQueuingStrategy {
@@ -58,7 +63,12 @@ class CountQueuingStrategy {
     return countSize;
   }
 
-  get [Symbol.toStringTag]() { return 'CountQueuingStrategy'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'CountQueuingStrategy', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 for (const ctor of [ByteLengthQueuingStrategy, CountQueuingStrategy]) {

@@ -6,7 +6,13 @@
 
 const {
   AbortError,
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_ILLEGAL_CONSTRUCTOR },
+  codes: {
+    ERR_ARG_NOT_ITERABLE,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_STATE,
+    ERR_ILLEGAL_CONSTRUCTOR,
+  },
 } = require('internal/errors');
 const {
   kState,
@@ -149,7 +155,12 @@ class ReadableStream {
     return readableStreamFromIterable(iterable);
   }
 
-  get [Symbol.toStringTag]() { return 'ReadableStream'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ReadableStream', writable: false, enumerable: false, configurable: true,
+    });
+  }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     return customInspect(this, 'ReadableStream', {
@@ -376,7 +387,12 @@ class ReadableStreamDefaultReader {
     return readableStreamReaderGenericCancel(this, reason);
   }
 
-  get [Symbol.toStringTag]() { return 'ReadableStreamDefaultReader'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ReadableStreamDefaultReader', writable: false, enumerable: false, configurable: true,
+    });
+  }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     return customInspect(this, 'ReadableStreamDefaultReader', {
@@ -491,7 +507,12 @@ class ReadableStreamBYOBReader {
     return readableStreamReaderGenericCancel(this, reason);
   }
 
-  get [Symbol.toStringTag]() { return 'ReadableStreamBYOBReader'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ReadableStreamBYOBReader', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(ReadableStreamBYOBReader.prototype, {
@@ -582,7 +603,12 @@ class ReadableStreamDefaultController {
 
   [kRelease]() {}
 
-  get [Symbol.toStringTag]() { return 'ReadableStreamDefaultController'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ReadableStreamDefaultController', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(ReadableStreamDefaultController.prototype, {
@@ -751,10 +777,16 @@ class ReadableStreamBYOBRequest {
     if (!ArrayBuffer.isView(view)) {
       throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
     }
+    if (view.buffer.detached) throw invalidState('Viewed ArrayBuffer is detached');
     readableByteStreamControllerRespondWithNewView(controller, view);
   }
 
-  get [Symbol.toStringTag]() { return 'ReadableStreamBYOBRequest'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ReadableStreamBYOBRequest', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(ReadableStreamBYOBRequest.prototype, {
@@ -865,7 +897,12 @@ class ReadableByteStreamController {
     }
   }
 
-  get [Symbol.toStringTag]() { return 'ReadableByteStreamController'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'ReadableByteStreamController', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(ReadableByteStreamController.prototype, {
@@ -1171,7 +1208,7 @@ function readableByteStreamControllerPullInto(controller, view, min, readIntoReq
     return;
   }
   if (stream[kState].state === 'closed') {
-    const emptyView = new ctor(descriptor.buffer, descriptor.byteOffset, 0);
+    const emptyView = viewOf(ctor, descriptor.buffer, descriptor.byteOffset, 0);
     readIntoRequest.close(emptyView);
     return;
   }
@@ -1194,9 +1231,15 @@ function readableByteStreamControllerPullInto(controller, view, min, readIntoReq
   readableByteStreamControllerCallPullIfNeeded(controller);
 }
 
+// A view of the read's type; Buffers are made with Buffer.from (`new Buffer` is deprecated).
+function viewOf(ctor, buffer, byteOffset, length) {
+  if (ctor === Buffer) return Buffer.from(buffer, byteOffset, length);
+  return new ctor(buffer, byteOffset, length);
+}
+
 function readableByteStreamControllerConvertPullIntoDescriptor(descriptor) {
   const { buffer, byteOffset, bytesFilled, elementSize, ctor } = descriptor;
-  return new ctor(buffer, byteOffset, bytesFilled / elementSize);
+  return viewOf(ctor, buffer, byteOffset, bytesFilled / elementSize);
 }
 
 function readableByteStreamControllerCommitPullIntoDescriptor(stream, descriptor) {
@@ -1609,13 +1652,13 @@ function readableStreamFromIterable(iterable) {
   const asyncMethod = iterable?.[Symbol.asyncIterator];
   if (asyncMethod != null) {
     if (typeof asyncMethod !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable', 'AsyncIterable'], iterable);
+      throw new ERR_ARG_NOT_ITERABLE(iterable);
     }
     iterator = Reflect.apply(asyncMethod, iterable, []);
   } else {
     const syncMethod = iterable?.[Symbol.iterator];
     if (typeof syncMethod !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable', 'AsyncIterable'], iterable);
+      throw new ERR_ARG_NOT_ITERABLE(iterable);
     }
     const syncIterator = Reflect.apply(syncMethod, iterable, []);
     iterator = (async function* () { yield* syncIterator; })();

@@ -60,7 +60,12 @@ class TransformStream {
     return this[kState].writable;
   }
 
-  get [Symbol.toStringTag]() { return 'TransformStream'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'TransformStream', writable: false, enumerable: false, configurable: true,
+    });
+  }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (depth < 0) return this;
@@ -153,7 +158,12 @@ class TransformStreamDefaultController {
     transformStreamDefaultControllerTerminate(this);
   }
 
-  get [Symbol.toStringTag]() { return 'TransformStreamDefaultController'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'TransformStreamDefaultController', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(TransformStreamDefaultController.prototype, {
@@ -213,6 +223,8 @@ function transformStreamDefaultControllerEnqueue(controller, chunk) {
 }
 
 function transformStreamDefaultControllerPerformTransform(controller, chunk) {
+  // A cancel racing with this write already cleared the algorithms: the chunk is dropped.
+  if (controller[kState].transformAlgorithm === undefined) return Promise.resolve();
   return controller[kState].transformAlgorithm(chunk).then(undefined, (error) => {
     transformStreamError(controller[kState].stream, error);
     throw error;

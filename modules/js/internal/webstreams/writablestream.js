@@ -74,7 +74,12 @@ class WritableStream {
     return new WritableStreamDefaultWriter(this);
   }
 
-  get [Symbol.toStringTag]() { return 'WritableStream'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'WritableStream', writable: false, enumerable: false, configurable: true,
+    });
+  }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (depth < 0) return this;
@@ -344,7 +349,12 @@ class WritableStreamDefaultWriter {
     return writableStreamDefaultWriterWrite(this, chunk);
   }
 
-  get [Symbol.toStringTag]() { return 'WritableStreamDefaultWriter'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'WritableStreamDefaultWriter', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(WritableStreamDefaultWriter.prototype, {
@@ -456,7 +466,12 @@ class WritableStreamDefaultController {
     writableStreamDefaultControllerError(this, error);
   }
 
-  get [Symbol.toStringTag]() { return 'WritableStreamDefaultController'; }
+  static {
+    // A data property, as WebIDL defines it (not a getter).
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
+      __proto__: null, value: 'WritableStreamDefaultController', writable: false, enumerable: false, configurable: true,
+    });
+  }
 }
 
 Object.defineProperties(WritableStreamDefaultController.prototype, {
