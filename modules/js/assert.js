@@ -6,18 +6,23 @@
 // 'assert/strict' module) is the same API with the strict comparisons.
 //
 // A failing `assert(value)` / `assert.ok(value)` without a message quotes the
-// call from the caller's source file, as Node does (`value == true` when the
-// source can't be read). Not here yet: partialDeepStrictEqual, CallTracker and
-// the Assert class.
+// call from the caller's source line, as Node does (`value == true` when the
+// source can't be found). `new assert.Assert(options)` makes an assert object
+// with its own options: `diff` ('simple' or 'full' messages), `strict` (the
+// loose methods become strict; the default) and `skipPrototype` (deep strict
+// comparisons ignore prototypes).
 
 const AssertionError = require('internal/assert/assertion_error');
-const { isDeepEqual, isDeepStrictEqual } = require('internal/util/comparisons');
+const {
+  isDeepEqual, isDeepStrictEqual, isPartialStrictEqual,
+} = require('internal/util/comparisons');
 const { inspect } = require('internal/util/inspect');
 const { isPromise, isRegExp, isNativeError } = require('internal/util/types');
-const { validateFunction } = require('internal/validators');
+const { validateFunction, validateOneOf } = require('internal/validators');
 const {
   codes: {
     ERR_AMBIGUOUS_ARGUMENT,
+    ERR_CONSTRUCT_CALL_REQUIRED,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_RETURN_VALUE,
@@ -27,7 +32,7 @@ const {
 
 const RegExpPrototypeExec = RegExp.prototype.exec;
 const kNoException = Symbol('no exception');
-let warnedAboutFailArgs = false;
+const kOptions = Symbol('options');
 
 function isError(value) {
   return isNativeError(value) || value instanceof Error;
@@ -48,71 +53,111 @@ function skipQuoted(code, start) {
   return -1;
 }
 
-/**
- * The source text of the call at `offset` in `code` (the callee's name, as V8 reports
- * call positions): from the start of its callee's member chain (`assert.ok`) to its
- * closing parenthesis, or undefined when the parentheses can't be matched.
- */
-function callExpressionAt(code, offset) {
-  const isIdentifierChar = (ch) => ch !== undefined && /[\w$]/.test(ch);
-  let start = offset;
-  for (;;) {
-    while (isIdentifierChar(code[start - 1])) start--;
-    let before = start - 1;
-    while (before >= 0 && /\s/.test(code[before])) before--;
-    if (code[before] !== '.') break;
-    before--;
-    while (before >= 0 && /\s/.test(code[before])) before--;
-    if (!isIdentifierChar(code[before])) break;
-    start = before + 1;
+const kIdentifierStart = /[\p{ID_Start}$_\\]/u;
+const kIdentifierChar = /[\p{ID_Continue}$\u200c\u200d\\]/u;
+const kMemberAccess = new Set(['.', '?.', '[', ']']);
+
+// Where the member chain leading to the callee at `column` (`assert.ok`, `assert['ok']`,
+// `a?.b.ok`) starts in `line`: its first name, found by scanning the tokens before
+// `column` as Node does; `column` itself when the callee is a plain name.
+function memberChainStart(line, column) {
+  let chainStart = -1;
+  let lastNameStart = -1;
+  let i = 0;
+  while (i < column) {
+    const ch = line[i];
+    if (ch === ' ' || ch === '\t') {
+      i++;
+      continue;
+    }
+    let kind;
+    const tokenStart = i;
+    if (kIdentifierStart.test(ch)) {
+      while (i < line.length && kIdentifierChar.test(line[i])) i++;
+      const word = line.slice(tokenStart, i);
+      kind = word === 'this' || word === 'super' ? 'keyword' : 'name';
+    } else if (ch === '"' || ch === "'") {
+      const close = skipQuoted(line, i);
+      i = close === -1 ? line.length : close + 1;
+      kind = 'string';
+    } else if (/[0-9]/.test(ch)) {
+      while (i < line.length && /[\w.]/.test(line[i])) i++;
+      kind = 'num';
+    } else if (ch === '?' && line[i + 1] === '.' && !/[0-9]/.test(line[i + 2])) {
+      i += 2;
+      kind = '?.';
+    } else {
+      i++;
+      kind = ch;
+    }
+    if (kind === ';') {
+      chainStart = -1;
+    } else if (kMemberAccess.has(kind)) {
+      if (lastNameStart !== -1 && chainStart === -1) chainStart = lastNameStart;
+    } else if (kind !== 'name' && kind !== 'string' && kind !== 'num') {
+      chainStart = -1;
+    }
+    lastNameStart = kind === 'name' ? tokenStart : -1;
   }
-  const open = code.indexOf('(', offset);
-  if (open === -1) return undefined;
+  return chainStart === -1 ? column : chainStart;
+}
+
+/**
+ * The call expression at `column` of a source line as Node quotes it: from the start of
+ * the callee's member chain to the closing parenthesis of the call, or to the end of the
+ * line when the call continues on the next line; undefined when a `;` comes first.
+ */
+function callExpressionAt(line, column) {
+  const start = memberChainStart(line, column);
   let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    const ch = code[i];
+  for (let i = column; i < line.length; i++) {
+    const ch = line[i];
     if (ch === '"' || ch === "'" || ch === '`') {
-      i = skipQuoted(code, i);
-      if (i === -1) return undefined;
+      i = skipQuoted(line, i);
+      if (i === -1) break;
+    } else if (ch === '/' && line[i + 1] === '/') {
+      return line.slice(start); // Node quotes the comment too.
     } else if (ch === '(') {
       depth++;
-    } else if (ch === ')' && --depth === 0) {
-      return code.slice(start, i + 1);
+    } else if (ch === ')') {
+      if (--depth === 0) return line.slice(start, i + 1);
+    } else if (ch === ';') {
+      return undefined;
     }
   }
-  return undefined;
+  return line.slice(start);
+}
+
+// Control characters other than \n and \t are shown escaped.
+// eslint-disable-next-line no-control-regex
+const kControlCharacters = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+function escapeControlCharacter(ch) {
+  const code = ch.charCodeAt(0);
+  if (code === 8) return '\\b';
+  if (code === 12) return '\\f';
+  return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Node's "The expression evaluated to a falsy value" message for the caller of `fn`. */
 function falsyExpressionMessage(fn) {
-  const { overrideStackTrace, isErrorStackTraceLimitWritable } = require('internal/errors');
+  const { isErrorStackTraceLimitWritable } = require('internal/errors');
+  const { getErrorSourceArrow } = internalBinding('engine');
   const holder = {};
   const limitWritable = isErrorStackTraceLimitWritable();
   const savedLimit = Error.stackTraceLimit;
   if (limitWritable) Error.stackTraceLimit = 1;
-  overrideStackTrace.set(holder, (error, trace) => trace);
   Error.captureStackTrace(holder, fn);
-  const trace = holder.stack;
   if (limitWritable) Error.stackTraceLimit = savedLimit;
-  const call = Array.isArray(trace) ? trace[0] : undefined;
-  const filename = call?.getFileName();
-  if (typeof filename !== 'string' || !filename.startsWith('/')) return undefined;
-  let code;
-  try {
-    code = internalBinding('fs').readFileUtf8(filename);
-  } catch {
-    return undefined;
-  }
-  const lines = code.split('\n');
-  const line = call.getLineNumber() - 1;
-  if (line < 0 || line >= lines.length) return undefined;
-  let offset = call.getColumnNumber() - 1;
-  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
-  const found = callExpressionAt(code, offset);
-  if (found === undefined) return undefined;
-  // Node quotes the first line of a call that spans several.
-  const message = found.split('\n')[0];
-  return `The expression evaluated to a falsy value:\n\n  ${message}\n`;
+  // "<file>:<line>\n<source line>\n<spaces>^...\n": the caller's line and its column.
+  const arrowLines = getErrorSourceArrow(holder).split('\n');
+  const line = arrowLines[1] ?? '';
+  const marker = arrowLines[2] ?? '';
+  const column = marker.indexOf('^');
+  if (column === -1) return undefined;
+  const source = callExpressionAt(line, column);
+  if (!source) return undefined;
+  const escaped = source.replace(kControlCharacters, escapeControlCharacter);
+  return `The expression evaluated to a falsy value:\n\n  ${escaped}\n`;
 }
 
 function innerOk(fn, argCount, value, message) {
@@ -134,108 +179,141 @@ function innerOk(fn, argCount, value, message) {
   throw err;
 }
 
-/** Pure assertion tests whether a value is truthy. */
-function ok(...args) {
-  innerOk(ok, args.length, ...args);
-}
-
-function assert(...args) {
-  innerOk(assert, args.length, ...args);
-}
-assert.ok = ok;
-
-assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
-  let internalMessage = false;
-  if (actual == null && argsLen <= 1) {
-    internalMessage = true;
-    message = 'Failed';
-  } else if (argsLen === 1) {
-    message = actual;
-    actual = undefined;
-  } else {
-    if (!warnedAboutFailArgs) {
-      warnedAboutFailArgs = true;
-      process.emitWarning(
-        'assert.fail() with more than one argument is deprecated. ' +
-          'Please use assert.strictEqual() instead or only pass a message.',
-        'DeprecationWarning', 'DEP0094');
-    }
-    if (argsLen === 2) operator = '!=';
-  }
-  if (message instanceof Error) throw message;
-  const err = new AssertionError({
-    actual, expected, operator: operator === undefined ? 'fail' : operator,
-    stackStartFn: stackStartFn || fail, message,
+/**
+ * An assert object with its own options. Its methods read the options from `this`, so a
+ * method taken off the instance falls back to the defaults.
+ */
+function Assert(options) {
+  if (!new.target) throw new ERR_CONSTRUCT_CALL_REQUIRED('Assert');
+  options = Object.assign({ __proto__: null, strict: true, skipPrototype: false }, options);
+  if (options.diff !== undefined) validateOneOf(options.diff, 'options.diff', ['simple', 'full']);
+  this.AssertionError = AssertionError;
+  Object.defineProperty(this, kOptions, {
+    __proto__: null, value: options, enumerable: false, configurable: false, writable: false,
   });
-  if (internalMessage) err.generatedMessage = true;
-  throw err;
+  if (options.strict) {
+    this.equal = this.strictEqual;
+    this.deepEqual = this.deepStrictEqual;
+    this.notEqual = this.notStrictEqual;
+    this.notDeepEqual = this.notDeepStrictEqual;
+  }
+}
+
+// The `diff` option of the Assert instance a method was called on.
+function diffOption(self) {
+  return self?.[kOptions]?.diff;
+}
+
+Assert.prototype.ok = function ok(...args) {
+  innerOk(ok, args.length, ...args);
 };
 
-assert.AssertionError = AssertionError;
+Assert.prototype.fail = function fail(message) {
+  if (isError(message)) throw message;
+  let generatedMessage = false;
+  if (message === undefined) {
+    message = 'Failed';
+    generatedMessage = true;
+  }
+  const err = new AssertionError({
+    operator: 'fail', stackStartFn: fail, message, diff: diffOption(this),
+  });
+  if (generatedMessage) err.generatedMessage = true;
+  throw err;
+};
 
 function checkArgCount(count) {
   if (count < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
 }
 
-assert.equal = function equal(actual, expected, message) {
+Assert.prototype.equal = function equal(actual, expected, message) {
   checkArgCount(arguments.length);
   // eslint-disable-next-line eqeqeq
   if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
-    innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
+    innerFail({
+      actual, expected, message, operator: '==', stackStartFn: equal, diff: diffOption(this),
+    });
   }
 };
 
-assert.notEqual = function notEqual(actual, expected, message) {
+Assert.prototype.notEqual = function notEqual(actual, expected, message) {
   checkArgCount(arguments.length);
   // eslint-disable-next-line eqeqeq
   if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
-    innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
+    innerFail({
+      actual, expected, message, operator: '!=', stackStartFn: notEqual, diff: diffOption(this),
+    });
   }
 };
 
-assert.deepEqual = function deepEqual(actual, expected, message) {
+Assert.prototype.deepEqual = function deepEqual(actual, expected, message) {
   checkArgCount(arguments.length);
   if (!isDeepEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual });
+    innerFail({
+      actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual,
+      diff: diffOption(this),
+    });
   }
 };
 
-assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
+Assert.prototype.notDeepEqual = function notDeepEqual(actual, expected, message) {
   checkArgCount(arguments.length);
   if (isDeepEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual });
+    innerFail({
+      actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual,
+      diff: diffOption(this),
+    });
   }
 };
 
-assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
+Assert.prototype.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
   checkArgCount(arguments.length);
-  if (!isDeepStrictEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'deepStrictEqual',
-                stackStartFn: deepStrictEqual });
+  if (!isDeepStrictEqual(actual, expected, this?.[kOptions]?.skipPrototype)) {
+    innerFail({
+      actual, expected, message, operator: 'deepStrictEqual', stackStartFn: deepStrictEqual,
+      diff: diffOption(this),
+    });
   }
 };
 
-assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
+Assert.prototype.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
   checkArgCount(arguments.length);
-  if (isDeepStrictEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notDeepStrictEqual',
-                stackStartFn: notDeepStrictEqual });
+  if (isDeepStrictEqual(actual, expected, this?.[kOptions]?.skipPrototype)) {
+    innerFail({
+      actual, expected, message, operator: 'notDeepStrictEqual',
+      stackStartFn: notDeepStrictEqual, diff: diffOption(this),
+    });
   }
 };
 
-assert.strictEqual = function strictEqual(actual, expected, message) {
+Assert.prototype.strictEqual = function strictEqual(actual, expected, message) {
   checkArgCount(arguments.length);
   if (!Object.is(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
+    innerFail({
+      actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual,
+      diff: diffOption(this),
+    });
   }
 };
 
-assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
+Assert.prototype.notStrictEqual = function notStrictEqual(actual, expected, message) {
   checkArgCount(arguments.length);
   if (Object.is(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notStrictEqual',
-                stackStartFn: notStrictEqual });
+    innerFail({
+      actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual,
+      diff: diffOption(this),
+    });
+  }
+};
+
+Assert.prototype.partialDeepStrictEqual = function partialDeepStrictEqual(
+  actual, expected, message) {
+  checkArgCount(arguments.length);
+  if (!isPartialStrictEqual(actual, expected)) {
+    innerFail({
+      actual, expected, message, operator: 'partialDeepStrictEqual',
+      stackStartFn: partialDeepStrictEqual, diff: diffOption(this),
+    });
   }
 };
 
@@ -255,24 +333,24 @@ class Comparison {
   }
 }
 
-function compareExceptionKey(actual, expected, key, message, keys, fn) {
+function compareExceptionKey(actual, expected, key, message, keys, fn, diff) {
   if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
     if (!message) {
       const a = new Comparison(actual, keys);
       const b = new Comparison(expected, keys, actual);
       const err = new AssertionError({
-        actual: a, expected: b, operator: 'deepStrictEqual', stackStartFn: fn,
+        actual: a, expected: b, operator: 'deepStrictEqual', stackStartFn: fn, diff,
       });
       err.actual = actual;
       err.expected = expected;
       err.operator = fn.name;
       throw err;
     }
-    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: fn, diff });
   }
 }
 
-function expectedException(actual, expected, message, fn) {
+function expectedException(actual, expected, message, fn, diff) {
   let generatedMessage = false;
   let throwError = false;
   if (typeof expected !== 'function') {
@@ -287,7 +365,7 @@ function expectedException(actual, expected, message, fn) {
       throwError = true;
     } else if (typeof actual !== 'object' || actual === null) {
       const err = new AssertionError({
-        actual, expected, message, operator: 'deepStrictEqual', stackStartFn: fn,
+        actual, expected, message, operator: 'deepStrictEqual', stackStartFn: fn, diff,
       });
       err.operator = fn.name;
       throw err;
@@ -303,7 +381,7 @@ function expectedException(actual, expected, message, fn) {
             RegExpPrototypeExec.call(expected[key], actual[key]) !== null) {
           continue;
         }
-        compareExceptionKey(actual, expected, key, message, keys, fn);
+        compareExceptionKey(actual, expected, key, message, keys, fn, diff);
       }
       return;
     }
@@ -341,7 +419,7 @@ function expectedException(actual, expected, message, fn) {
   }
   if (throwError) {
     const err = new AssertionError({
-      actual, expected, message, operator: fn.name, stackStartFn: fn,
+      actual, expected, message, operator: fn.name, stackStartFn: fn, diff,
     });
     err.generatedMessage = generatedMessage;
     throw err;
@@ -384,9 +462,10 @@ async function waitForActual(promiseFn) {
   return kNoException;
 }
 
-function expectsError(stackStartFn, actual, error, message) {
+function expectsError(diff, stackStartFn, actual, error, message) {
   if (typeof error === 'string') {
-    if (arguments.length === 4) {
+    // A string `error` followed by a message argument is ambiguous.
+    if (arguments.length === 5) {
       throw new ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
     }
     if (typeof actual === 'object' && actual !== null) {
@@ -408,14 +487,14 @@ function expectsError(stackStartFn, actual, error, message) {
     let details = '';
     if (error?.name) details += ` (${error.name})`;
     details += message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.rejects ? 'rejection' : 'exception';
+    const fnType = stackStartFn === Assert.prototype.rejects ? 'rejection' : 'exception';
     innerFail({
       actual: undefined, expected: error, operator: stackStartFn.name,
-      message: `Missing expected ${fnType}${details}`, stackStartFn,
+      message: `Missing expected ${fnType}${details}`, stackStartFn, diff,
     });
   }
   if (!error) return;
-  expectedException(actual, error, message, stackStartFn);
+  expectedException(actual, error, message, stackStartFn, diff);
 }
 
 function hasMatchingError(actual, expected) {
@@ -430,7 +509,7 @@ function hasMatchingError(actual, expected) {
   return Reflect.apply(expected, {}, [actual]) === true;
 }
 
-function expectsNoError(stackStartFn, actual, error, message) {
+function expectsNoError(diff, stackStartFn, actual, error, message) {
   if (actual === kNoException) return;
   if (typeof error === 'string') {
     message = error;
@@ -438,33 +517,33 @@ function expectsNoError(stackStartFn, actual, error, message) {
   }
   if (!error || hasMatchingError(actual, error)) {
     const details = message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.doesNotReject ? 'rejection' : 'exception';
+    const fnType = stackStartFn === Assert.prototype.doesNotReject ? 'rejection' : 'exception';
     innerFail({
       actual, expected: error, operator: stackStartFn.name,
       message: `Got unwanted ${fnType}${details}\nActual message: "${actual?.message}"`,
-      stackStartFn,
+      stackStartFn, diff,
     });
   }
   throw actual;
 }
 
-assert.throws = function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
+Assert.prototype.throws = function throws(promiseFn, ...args) {
+  expectsError(diffOption(this), throws, getActual(promiseFn), ...args);
 };
 
-assert.rejects = async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
+Assert.prototype.rejects = async function rejects(promiseFn, ...args) {
+  expectsError(diffOption(this), rejects, await waitForActual(promiseFn), ...args);
 };
 
-assert.doesNotThrow = function doesNotThrow(fn, ...args) {
-  expectsNoError(doesNotThrow, getActual(fn), ...args);
+Assert.prototype.doesNotThrow = function doesNotThrow(fn, ...args) {
+  expectsNoError(diffOption(this), doesNotThrow, getActual(fn), ...args);
 };
 
-assert.doesNotReject = async function doesNotReject(fn, ...args) {
-  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
+Assert.prototype.doesNotReject = async function doesNotReject(fn, ...args) {
+  expectsNoError(diffOption(this), doesNotReject, await waitForActual(fn), ...args);
 };
 
-assert.ifError = function ifError(err) {
+Assert.prototype.ifError = function ifError(err) {
   if (err === null || err === undefined) return;
   let message = 'ifError got unwanted exception: ';
   if (typeof err === 'object' && typeof err.message === 'string') {
@@ -478,28 +557,31 @@ assert.ifError = function ifError(err) {
   }
   const newErr = new AssertionError({
     actual: err, expected: null, operator: 'ifError', message, stackStartFn: ifError,
+    diff: diffOption(this),
   });
   // Keep the original error's frames below the assertion's own.
-  const originalStack = err?.stack;
+  const originalStack = err.stack;
   if (typeof originalStack === 'string') {
-    const originalFrames = originalStack.split('\n');
-    originalFrames.shift();
-    let newFrames = newErr.stack.split('\n');
-    for (const frame of originalFrames) {
-      const position = newFrames.indexOf(frame);
-      if (position !== -1) {
-        newFrames = newFrames.slice(0, position);
-        break;
+    const framesStart = originalStack.indexOf('\n    at');
+    if (framesStart !== -1) {
+      const originalFrames = originalStack.slice(framesStart + 1).split('\n');
+      let newFrames = newErr.stack.split('\n');
+      for (const frame of originalFrames) {
+        const position = newFrames.indexOf(frame);
+        if (position !== -1) {
+          newFrames = newFrames.slice(0, position);
+          break;
+        }
       }
+      newErr.stack = `${newFrames.join('\n')}\n${originalFrames.join('\n')}`;
     }
-    newErr.stack = `${newFrames.join('\n')}\n${originalFrames.join('\n')}`;
   }
   throw newErr;
 };
 
-function internalMatch(string, regexp, message, fn) {
+function internalMatch(string, regexp, message, fn, diff) {
   if (!isRegExp(regexp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
-  const match = fn === assert.match;
+  const match = fn === Assert.prototype.match;
   if (typeof string !== 'string' ||
       (RegExpPrototypeExec.call(regexp, string) !== null) !== match) {
     if (message instanceof Error) throw message;
@@ -511,20 +593,36 @@ function internalMatch(string, regexp, message, fn) {
         'The input was expected to not match the regular expression ') +
         `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`;
     const err = new AssertionError({
-      actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn,
+      actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn, diff,
     });
     err.generatedMessage = generatedMessage;
     throw err;
   }
 }
 
-assert.match = function match(string, regexp, message) {
-  internalMatch(string, regexp, message, match);
+Assert.prototype.match = function match(string, regexp, message) {
+  internalMatch(string, regexp, message, match, diffOption(this));
 };
 
-assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
-  internalMatch(string, regexp, message, doesNotMatch);
+Assert.prototype.doesNotMatch = function doesNotMatch(string, regexp, message) {
+  internalMatch(string, regexp, message, doesNotMatch, diffOption(this));
 };
+
+/** The module itself: `assert(value)` is `assert.ok(value)`. */
+function assert(...args) {
+  innerOk(assert, args.length, ...args);
+}
+assert.AssertionError = AssertionError;
+for (const name of [
+  'ok', 'fail', 'equal', 'notEqual', 'deepEqual', 'notDeepEqual', 'deepStrictEqual',
+  'notDeepStrictEqual', 'strictEqual', 'notStrictEqual', 'partialDeepStrictEqual', 'match',
+  'doesNotMatch', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject', 'ifError',
+]) {
+  Object.defineProperty(assert, name, {
+    __proto__: null, value: Assert.prototype[name],
+    writable: true, enumerable: true, configurable: true,
+  });
+}
 
 /** The strict variant: `equal` is `strictEqual`, `deepEqual` is `deepStrictEqual`. */
 function strict(...args) {
@@ -536,6 +634,8 @@ assert.strict = Object.assign(strict, assert, {
   notEqual: assert.notStrictEqual,
   notDeepEqual: assert.notDeepStrictEqual,
 });
+assert.strict.Assert = Assert;
 assert.strict.strict = assert.strict;
+assert.Assert = Assert;
 
 module.exports = assert;

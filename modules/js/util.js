@@ -358,6 +358,12 @@ function styleText(format, text, options) {
   let skipColorize = false;
   if (validateStream) {
     const stream = options?.stream ?? process.stdout;
+    const { isReadableStream, isWritableStream, isNodeStream } =
+      require('internal/streams/utils');
+    if (!isReadableStream(stream) && !isWritableStream(stream) && !isNodeStream(stream)) {
+      throw new (codes().ERR_INVALID_ARG_TYPE)(
+        'stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
     skipColorize = !shouldColorize(stream);
   }
   const formats = Array.isArray(format) ? format : [format];
@@ -470,13 +476,22 @@ module.exports = {
   isArray: internalDeprecate(Array.isArray,
                              'The `util.isArray` API is deprecated. Please use `Array.isArray()` instead.',
                              'DEP0044'),
-  isDeepStrictEqual(a, b) {
-    return require('internal/util/comparisons').isDeepStrictEqual(a, b);
+  isDeepStrictEqual(a, b, skipPrototype) {
+    return require('internal/util/comparisons').isDeepStrictEqual(a, b, skipPrototype);
+  },
+  parseEnv(content) {
+    return require('internal/process/env_file').parseEnv(content);
   },
   promisify,
   stripVTControlCharacters,
   toUSVString(input) {
     return String.prototype.toWellFormed.call(`${input}`);
+  },
+  transferableAbortController() {
+    return require('internal/abort_controller').transferableAbortController();
+  },
+  transferableAbortSignal(signal) {
+    return require('internal/abort_controller').transferableAbortSignal(signal);
   },
   types,
 };

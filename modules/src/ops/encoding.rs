@@ -44,7 +44,14 @@ fn decode(ctx: &mut dyn OpCtx) -> OpResult {
     let keep_bom = ctx.arg_truthy(4);
     let bytes = ctx.arg_bytes(0).map(|b| &*b).unwrap_or(&[]);
     let (text, consumed) = if encoding == "utf-16le" {
-        let usable = if stream { bytes.len() & !1 } else { bytes.len() };
+        let mut usable = if stream { bytes.len() & !1 } else { bytes.len() };
+        // A lead surrogate ending the chunk waits for its trail when streaming.
+        if stream && usable >= 2 {
+            let last = u16::from_le_bytes([bytes[usable - 2], bytes[usable - 1]]);
+            if (0xD800..0xDC00).contains(&last) {
+                usable -= 2;
+            }
+        }
         let units: Vec<u16> = bytes[..usable & !1]
             .chunks_exact(2)
             .map(|p| u16::from_le_bytes([p[0], p[1]]))

@@ -2,14 +2,22 @@
 
 // internal/assert/assertion_error: the AssertionError class that every failed
 // assertion throws (code ERR_ASSERTION), with Node's generated messages: a
-// header naming the comparison, then either `actual <op> expected` on one line
-// or a `+ actual - expected` line diff of the two inspected values.
+// header naming the comparison, then either `actual !== expected` on one line,
+// a stacked `+ actual` / `- expected` pair for short values, or a
+// `+ actual - expected` line diff of the two inspected values (see
+// internal/assert/myers_diff), coloured when stderr shows colours.
 
 const { inspect } = require('internal/util/inspect');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { validateObject } = require('internal/validators');
+const { isErrorStackTraceLimitWritable } = require('internal/errors');
+const colors = require('internal/util/colors');
+const {
+  myersDiff, printMyersDiff, printSimpleMyersDiff,
+} = require('internal/assert/myers_diff');
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
+  partialDeepStrictEqual: 'Expected values to be partially and strictly deep-equal:',
   strictEqual: 'Expected values to be strictly equal:',
   strictEqualObject: 'Expected "actual" to be reference-equal to "expected":',
   deepEqual: 'Expected values to be loosely deep-equal:',
@@ -23,149 +31,12 @@ const kReadableOperator = {
 
 // `actual !== expected` on one line when both together are at most this long.
 const kMaxShortStringLength = 12;
+const kMaxLongStringLength = 512;
+// Lines of one inspected value shown before the rest is cut (unless diff: 'full').
+const kMaxLinesShown = 50;
 
-function inspectValue(value) {
-  return inspect(value, {
-    compact: false,
-    customInspect: false,
-    depth: 1000,
-    maxArrayLength: Infinity,
-    showHidden: false,
-    showProxy: false,
-    sorted: true,
-    getters: true,
-  });
-}
-
-// Lines that differ only by a trailing comma (the last element of a list) count as equal.
-function linesEqual(actualLine, expectedLine) {
-  return actualLine === expectedLine || `${actualLine},` === expectedLine ||
-    actualLine === `${expectedLine},`;
-}
-
-// Unchanged lines shown after a change before the rest of the run is collapsed.
-const kNopLinesToCollapse = 5;
-
-/**
- * The lines of the two inspected values as a `+ actual - expected` diff over their
- * longest common subsequence (within a changed block the actual lines come first),
- * with long runs of unchanged lines collapsed as Node does: five lines are shown after
- * a change, then `...` and the line just before the next change (nothing at the end).
- * Returns the text and whether lines were skipped.
- */
-function lineDiff(actualLines, expectedLines) {
-  const n = actualLines.length;
-  const m = expectedLines.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = linesEqual(actualLines[i], expectedLines[j]) ?
-        lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  // [kind, line] in order, kind one of '+', '-', ' '.
-  const ops = [];
-  let added = [];
-  let removed = [];
-  const flush = () => {
-    ops.push(...added, ...removed);
-    added = [];
-    removed = [];
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && linesEqual(actualLines[i], expectedLines[j])) {
-      flush();
-      ops.push([' ', expectedLines[j]]);
-      i++;
-      j++;
-    } else if (j < m && (i === n || lcs[i][j + 1] > lcs[i + 1][j])) {
-      removed.push(['-', expectedLines[j]]);
-      j++;
-    } else {
-      added.push(['+', actualLines[i]]);
-      i++;
-    }
-  }
-  flush();
-
-  const out = [];
-  let skipped = false;
-  let unchanged = 0;
-  for (let k = 0; k < ops.length; k++) {
-    const [kind, line] = ops[k];
-    if (kind !== ' ' && unchanged > kNopLinesToCollapse) {
-      // The end of a long unchanged run: show its last line(s) before this change.
-      if (unchanged === kNopLinesToCollapse + 1) {
-        out.push(`  ${ops[k - 1][1]}`);
-      } else if (unchanged === kNopLinesToCollapse + 2) {
-        out.push(`  ${ops[k - 2][1]}`, `  ${ops[k - 1][1]}`);
-      } else {
-        out.push('...', `  ${ops[k - 1][1]}`);
-        skipped = true;
-      }
-    }
-    if (kind !== ' ') {
-      unchanged = 0;
-      out.push(`${kind} ${line}`);
-    } else {
-      if (unchanged < kNopLinesToCollapse) out.push(`  ${line}`);
-      unchanged++;
-    }
-  }
-  return { text: out.join('\n'), skipped };
-}
-
-function isObjectLike(value) {
-  return value !== null && (typeof value === 'object' || typeof value === 'function');
-}
-
-// The strict comparisons: a short `a !== b` line or a line diff, under `header`.
-function strictDiffMessage(actual, expected, operator, header) {
-  const inspectedActual = inspectValue(actual);
-  const inspectedExpected = inspectValue(expected);
-  const actualLines = inspectedActual.split('\n');
-  const expectedLines = inspectedExpected.split('\n');
-  if (actualLines.length === 1 && expectedLines.length === 1 &&
-      inspectedActual.length + inspectedExpected.length <= kMaxShortStringLength &&
-      !isObjectLike(actual) && !isObjectLike(expected) && (actual !== 0 || expected !== 0)) {
-    return `${header}\n\n${inspectedActual} !== ${inspectedExpected}\n`;
-  }
-  if (inspectedActual === inspectedExpected) {
-    return `${kReadableOperator.notIdentical}\n\n${inspectedActual}\n`;
-  }
-  const { text, skipped } = lineDiff(actualLines, expectedLines);
-  const skippedNote = skipped ? '\n... Skipped lines' : '';
-  return `${header}\n+ actual - expected${skippedNote}\n\n${text}\n`;
-}
-
-function generateMessage(actual, expected, operator) {
-  if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
-    return strictDiffMessage(actual, expected, operator, kReadableOperator[operator]);
-  }
-  if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
-    let header = kReadableOperator[operator];
-    if (operator === 'notStrictEqual' && isObjectLike(actual)) {
-      header = kReadableOperator.notStrictEqualObject;
-    }
-    const lines = inspectValue(actual).split('\n');
-    if (lines.length === 1) return `${header} ${lines[0]}`;
-    return `${header}\n\n${lines.join('\n')}\n`;
-  }
-  let inspectedActual = inspectValue(actual);
-  let inspectedExpected = inspectValue(expected);
-  if (operator === 'deepEqual' || operator === 'notDeepEqual') {
-    const header = operator === 'notDeepEqual' && inspectedActual !== inspectedExpected ?
-      kReadableOperator.notDeepEqualUnequal : kReadableOperator[operator];
-    const verb = operator === 'deepEqual' ? 'should loosely deep-equal' :
-      'should not loosely deep-equal';
-    return `${header}\n\n${inspectedActual}\n\n${verb}\n\n${inspectedExpected}`;
-  }
-  if (inspectedActual.length > 512) inspectedActual = `${inspectedActual.slice(0, 509)}...`;
-  if (inspectedExpected.length > 512) inspectedExpected = `${inspectedExpected.slice(0, 509)}...`;
-  return `${inspectedActual} ${operator} ${inspectedExpected}`;
-}
+// The comparisons whose message is a diff, even under a custom message (as its header).
+const kDiffOperators = new Set(['deepStrictEqual', 'strictEqual', 'partialDeepStrictEqual']);
 
 // An error without its stack (same prototype, own properties and message), so that
 // diffs of errors show `[Error: message]` rather than frames.
@@ -180,30 +51,177 @@ function copyError(source) {
   return target;
 }
 
+function inspectValue(value) {
+  return inspect(value, {
+    compact: false,
+    customInspect: false,
+    depth: 1000,
+    maxArrayLength: Infinity,
+    showHidden: false,
+    showProxy: false,
+    sorted: true,
+    getters: true,
+  });
+}
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null;
+}
+
+// Two short inspected values one above the other, with a `^` under the first differing
+// character of two strings that fit a terminal line.
+function stackedDiff(actual, expected, bothStrings) {
+  const { green, red, white } = colors;
+  let message = `\n${green}+${white} ${actual}\n${red}- ${white}${expected}`;
+  const maxLength = process.stderr.isTTY ? process.stderr.columns : 80;
+  if (bothStrings && actual.length + expected.length <= maxLength) {
+    for (let i = 0; i < actual.length; i++) {
+      if (actual[i] !== expected[i]) {
+        // The first characters (and the quote) make the difference obvious anyway.
+        if (i >= 3) message += `\n${' '.repeat(i + 2)}^`;
+        break;
+      }
+    }
+  }
+  return message;
+}
+
+/** The message of a failed strict comparison: `header` (or the custom message) and a diff. */
+function createDiffMessage(actual, expected, operator, customMessage, diffType) {
+  if (operator === 'strictEqual' &&
+      ((isObject(actual) && isObject(expected)) ||
+       (typeof actual === 'function' && typeof expected === 'function'))) {
+    operator = 'strictEqualObject';
+  }
+  const { green, red, white, gray, hasColors } = colors;
+  let header = `${green}+ actual${white} ${red}- expected${white}`;
+  let skipped = false;
+  let body;
+  const inspectedActual = inspectValue(actual);
+  const inspectedExpected = inspectValue(expected);
+  const actualLines = inspectedActual.split('\n');
+  const expectedLines = inspectedExpected.split('\n');
+  if (actualLines.length === 1 && expectedLines.length === 1 &&
+      (!isObject(actual) || !isObject(expected))) {
+    let length = actualLines[0].length + expectedLines[0].length;
+    if (typeof actual === 'string') length -= 2;
+    if (typeof expected === 'string') length -= 2;
+    const bothStrings = typeof actual === 'string' && typeof expected === 'string';
+    if (length <= kMaxShortStringLength && (actual !== 0 || expected !== 0)) {
+      body = `${actualLines[0]} !== ${expectedLines[0]}`;
+      header = '';
+    } else if (bothStrings && hasColors) {
+      // A character diff of the two strings on one line.
+      header = `${green}actual${white} ${red}expected${white}`;
+      body = printSimpleMyersDiff(myersDiff(actualLines[0].split(''), expectedLines[0].split('')));
+    } else {
+      body = stackedDiff(actualLines[0], expectedLines[0], bothStrings);
+    }
+  } else if (inspectedActual === inspectedExpected) {
+    operator = 'notIdentical';
+    if (actualLines.length > kMaxLinesShown && diffType !== 'full') {
+      body = `${actualLines.slice(0, kMaxLinesShown).join('\n')}\n...}`;
+      skipped = true;
+    } else {
+      body = inspectedActual;
+    }
+    header = '';
+  } else {
+    const script = myersDiff(actualLines, expectedLines, isObject(actual));
+    const printed = printMyersDiff(script, operator);
+    body = printed.message;
+    skipped = printed.skipped;
+    if (operator === 'partialDeepStrictEqual') {
+      header = `${gray}${hasColors ? '' : '+ '}actual${white} ${red}- expected${white}`;
+    }
+  }
+  const title = customMessage || kReadableOperator[operator];
+  return `${title}\n${header}${skipped ? '\n... Skipped lines' : ''}\n${body}\n`;
+}
+
+function notEqualMessage(actual, operator, diffType) {
+  let header = kReadableOperator[operator];
+  if (operator === 'notStrictEqual' && (isObject(actual) || typeof actual === 'function')) {
+    header = kReadableOperator.notStrictEqualObject;
+  }
+  const lines = inspectValue(actual).split('\n');
+  if (lines.length > kMaxLinesShown && diffType !== 'full') {
+    lines[46] = `${colors.blue}...${colors.white}`;
+    lines.length = 47;
+  }
+  if (lines.length === 1) return `${header}${lines[0].length > 5 ? '\n\n' : ' '}${lines[0]}`;
+  return `${header}\n\n${lines.join('\n')}\n`;
+}
+
+function looseMessage(actual, expected, operator, diffType) {
+  let inspectedActual = inspectValue(actual);
+  let inspectedExpected = inspectValue(expected);
+  const header = kReadableOperator[operator];
+  const full = diffType === 'full';
+  if (operator === 'notDeepEqual' && inspectedActual === inspectedExpected) {
+    const message = `${header}\n\n${inspectedActual}`;
+    return message.length > 1024 && !full ? `${message.slice(0, 1021)}...` : message;
+  }
+  if (inspectedActual.length > kMaxLongStringLength && !full) {
+    inspectedActual = `${inspectedActual.slice(0, 509)}...`;
+  }
+  if (inspectedExpected.length > kMaxLongStringLength && !full) {
+    inspectedExpected = `${inspectedExpected.slice(0, 509)}...`;
+  }
+  if (operator === 'deepEqual') {
+    return `${header}\n\n${inspectedActual}\n\nshould loosely deep-equal\n\n${inspectedExpected}`;
+  }
+  const unequalHeader = kReadableOperator[`${operator}Unequal`];
+  if (unequalHeader) {
+    return `${unequalHeader}\n\n${inspectedActual}\n\nshould not loosely deep-equal\n\n` +
+      inspectedExpected;
+  }
+  return `${inspectedActual} ${operator} ${inspectedExpected}`;
+}
+
+// Long strings are cut for display of the error object only: ten lines, or (as Node
+// does) the text past the first 512 characters.
+function abbreviate(string) {
+  const lines = string.split('\n', 11);
+  if (lines.length > 10) return `${lines.slice(0, 10).join('\n')}\n...`;
+  if (string.length > kMaxLongStringLength) return `${string.slice(kMaxLongStringLength)}...`;
+  return string;
+}
+
 class AssertionError extends Error {
   constructor(options) {
-    if (typeof options !== 'object' || options === null) {
-      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    const { message, actual, expected, operator, stackStartFn, details, diff = 'simple' } =
+    validateObject(options, 'options');
+    const { message, operator, stackStartFn, details, stackStartFunction, diff = 'simple' } =
       options;
+    let { actual, expected } = options;
     const limit = Error.stackTraceLimit;
-    if (Error.stackTraceLimit !== 0 && Object.isExtensible(Error)) Error.stackTraceLimit = 0;
-    const bothErrors = actual instanceof Error && expected instanceof Error;
-    const shownActual = bothErrors ? copyError(actual) : actual;
-    const shownExpected = bothErrors ? copyError(expected) : expected;
+    const limitWritable = isErrorStackTraceLimitWritable();
+    if (limitWritable) Error.stackTraceLimit = 0;
+
     if (message != null) {
-      if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
-        super(strictDiffMessage(shownActual, shownExpected, operator, String(message)));
+      if (kDiffOperators.has(operator)) {
+        super(createDiffMessage(actual, expected, operator, message, diff));
       } else {
         super(String(message));
       }
-    } else if (details) {
-      super(details.map((d) => d.message).join('\n'));
     } else {
-      super(generateMessage(shownActual, shownExpected, operator));
+      // Pick up colour settings changed since the last message.
+      colors.refresh();
+      if (isObject(actual) && isObject(expected) &&
+          'stack' in actual && actual instanceof Error &&
+          'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
+      if (kDiffOperators.has(operator)) {
+        super(createDiffMessage(actual, expected, operator, undefined, diff));
+      } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
+        super(notEqualMessage(actual, operator, diff));
+      } else {
+        super(looseMessage(actual, expected, operator, diff));
+      }
     }
-    if (Object.isExtensible(Error)) Error.stackTraceLimit = limit;
+    if (limitWritable) Error.stackTraceLimit = limit;
 
     this.generatedMessage = !message;
     Object.defineProperty(this, 'name', {
@@ -226,13 +244,13 @@ class AssertionError extends Error {
       this.actual = actual;
       this.expected = expected;
       this.operator = operator;
-      this.diff = diff;
     }
-    Error.captureStackTrace(this, stackStartFn || AssertionError);
+    Error.captureStackTrace(this, stackStartFn || stackStartFunction);
     // Render the stack now, while the name carries the code.
     // eslint-disable-next-line no-unused-expressions
     this.stack;
     this.name = 'AssertionError';
+    this.diff = diff;
   }
 
   toString() {
@@ -240,14 +258,10 @@ class AssertionError extends Error {
   }
 
   [inspect.custom](recurseTimes, ctx) {
-    // Long actual/expected strings are cut for display only.
     const { actual, expected } = this;
-    if (typeof actual === 'string' && actual.length > 128) {
-      this.actual = `${actual.slice(0, 125)}...`;
-    }
-    if (typeof expected === 'string' && expected.length > 128) {
-      this.expected = `${expected.slice(0, 125)}...`;
-    }
+    if (typeof actual === 'string') this.actual = abbreviate(actual);
+    if (typeof expected === 'string') this.expected = abbreviate(expected);
+    // Only the top level: the message already shows both values in full.
     const result = inspect(this, { ...ctx, customInspect: false, depth: 0 });
     this.actual = actual;
     this.expected = expected;

@@ -9,6 +9,11 @@
 // targets, promise state, iterator previews, ...) come from
 // internalBinding('util') and internalBinding('types').
 
+// Captured now so that user code patching Object can't change inspect's output.
+const ObjectKeys = Object.keys;
+const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+
 const utilBinding = internalBinding('util');
 const {
   getOwnNonIndexProperties,
@@ -119,7 +124,7 @@ function removeColors(str) {
 // Names of the built-in constructors (the global ones that exist when this
 // module is loaded): used to stop walking prototype chains at built-ins.
 const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
+  ObjectGetOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
 );
 
 // https://tc39.es/ecma262/#sec-IsHTMLDDA-internal-slot
@@ -219,7 +224,7 @@ function getUserOptions(ctx, isCrossContext) {
   // object holding primitives only, plus a guarded stylize.
   if (isCrossContext) {
     Object.setPrototypeOf(ret, null);
-    for (const key of Object.keys(ret)) {
+    for (const key of ObjectKeys(ret)) {
       if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) {
         delete ret[key];
       }
@@ -269,7 +274,7 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      const keys = Object.keys(opts);
+      const keys = ObjectKeys(opts);
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         if (hasOwn(inspectDefaultOptions, key) || key === 'stylize') {
@@ -802,19 +807,19 @@ function getPrefix(constructor, tag, fallback, size = '') {
 // Own keys to show: enumerable strings and symbols, or all with showHidden.
 function getKeys(value, showHidden) {
   let keys;
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
+    keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
     try {
-      keys = Object.keys(value);
+      keys = ObjectKeys(value);
     } catch (err) {
       // A namespace object of a module that is not evaluated yet.
       if (!(isNativeError(err) && err.name === 'ReferenceError' && isModuleNamespaceObject(value))) {
         throw err;
       }
-      keys = Object.getOwnPropertyNames(value);
+      keys = ObjectGetOwnPropertyNames(value);
     }
     if (symbols.length !== 0) {
       for (const symbol of symbols) {
@@ -1808,7 +1813,7 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
 
 // Arrays with holes or extra keys.
 function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
-  const keys = Object.keys(value);
+  const keys = ObjectKeys(value);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
