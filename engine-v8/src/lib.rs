@@ -25,11 +25,20 @@ static INIT: Once = Once::new();
 impl V8Engine {
     /// Initialises V8 once for the process (ICU data, flags, platform) and returns the engine.
     pub fn new() -> Self {
+        Self::with_flags(&[])
+    }
+
+    /// As [`V8Engine::new`], with extra V8 flags (such as `--expose-gc`); flags only take
+    /// effect for the engine that initialises V8 first in the process.
+    pub fn with_flags(flags: &[&str]) -> Self {
         INIT.call_once(|| {
             // Without full ICU data V8 answers Intl calls with "Icu error".
             let _ = v8::icu::set_common_data_78(deno_core_icudata::ICU_DATA);
             // Node's defaults: long stack traces are cut at 10 frames; harmony flags none.
             v8::V8::set_flags_from_string("--stack-size=984");
+            for flag in flags {
+                v8::V8::set_flags_from_string(flag);
+            }
             let platform = v8::new_default_platform(0, false).make_shared();
             v8::V8::initialize_platform(platform);
             v8::V8::initialize();

@@ -103,7 +103,7 @@ impl RuntimeBuilder {
     pub fn build(self) -> std::io::Result<Runtime> {
         let engine = match self.engine {
             Some(engine) => engine,
-            None => default_engine()?,
+            None => default_engine(&self.info.exec_argv)?,
         };
         let event_loop = match self.event_loop {
             Some(event_loop) => event_loop,
@@ -134,13 +134,22 @@ impl RuntimeBuilder {
     }
 }
 
+/// The Node options that are V8 flags, as V8 spells them.
+const ENGINE_FLAGS: &[(&str, &str)] =
+    &[("--expose-gc", "--expose-gc"), ("--expose_gc", "--expose-gc")];
+
 #[cfg(feature = "v8")]
-fn default_engine() -> std::io::Result<Box<dyn Engine>> {
-    Ok(Box::new(engine_v8::V8Engine::new()))
+fn default_engine(exec_argv: &[String]) -> std::io::Result<Box<dyn Engine>> {
+    let flags: Vec<&str> = ENGINE_FLAGS
+        .iter()
+        .filter(|(option, _)| exec_argv.iter().any(|arg| arg == option))
+        .map(|(_, flag)| *flag)
+        .collect();
+    Ok(Box::new(engine_v8::V8Engine::with_flags(&flags)))
 }
 
 #[cfg(not(feature = "v8"))]
-fn default_engine() -> std::io::Result<Box<dyn Engine>> {
+fn default_engine(_exec_argv: &[String]) -> std::io::Result<Box<dyn Engine>> {
     Err(std::io::Error::other(
         "no JS engine: enable the `v8` feature or pass one to RuntimeBuilder::engine",
     ))

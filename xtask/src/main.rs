@@ -329,6 +329,39 @@ fn compat(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The flags of a test's `// Flags:` line, as Node's runner passes them, when oxnode
+/// accepts them all (probed once per distinct line); otherwise none, and the test runs as
+/// `NODE_SKIP_FLAG_CHECK` lets it.
+fn accepted_test_flags(oxnode: &Path, test: &Path) -> Vec<String> {
+    static PROBED: Mutex<Vec<(Vec<String>, bool)>> = Mutex::new(Vec::new());
+    let text = std::fs::read_to_string(test).unwrap_or_default();
+    let Some(line) = text.lines().find_map(|l| l.trim_start().strip_prefix("// Flags:")) else {
+        return Vec::new();
+    };
+    let flags: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+    let mut probed = PROBED.lock().unwrap_or_else(|e| e.into_inner());
+    let accepted = match probed.iter().find(|(f, _)| *f == flags) {
+        Some((_, accepted)) => *accepted,
+        None => {
+            let accepted = Command::new(oxnode)
+                .args(&flags)
+                .args(["-e", "0"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            probed.push((flags.clone(), accepted));
+            accepted
+        }
+    };
+    if accepted {
+        flags
+    } else {
+        Vec::new()
+    }
+}
+
 /// Runs one `test/parallel` file with a 30 s timeout; passes on exit code 0.
 /// `worker` picks the suite's tmp dir (`test/.tmp.<id>`), as Node's own runner does, so
 /// parallel tests don't clear each other's files.
@@ -337,7 +370,9 @@ fn run_compat(oxnode: &Path, suite: &Path, name: &str, worker: usize) -> (bool, 
     if !suite.join(&rel).is_file() {
         return (false, "no such file".to_string());
     }
+    let flags = accepted_test_flags(oxnode, &suite.join(&rel));
     let child = Command::new(oxnode)
+        .args(&flags)
         .arg(&rel)
         .current_dir(suite)
         .env("NODE_TEST_KNOWN_GLOBALS", "0")

@@ -26,7 +26,10 @@ Options:
   -v, --version      print the Node.js version oxnode implements and exit
   --no-deprecation   silence deprecation warnings
   --throw-deprecation, --trace-deprecation, --trace-warnings, --no-warnings,
-  --trace-uncaught   as in Node
+  --trace-uncaught, --pending-deprecation, --experimental-eventsource
+                     as in Node
+  --expose-gc        expose the global gc() function
+  --input-type TYPE  module or commonjs: how -e/-p/stdin code is compiled
 
 Environment variables:
   UV_THREADPOOL_SIZE  size of the blocking thread pool (default 4)
@@ -42,7 +45,16 @@ const PROCESS_FLAGS: &[&str] = &[
     "--trace-warnings",
     "--no-warnings",
     "--trace-uncaught",
+    "--pending-deprecation",
+    "--expose-gc",
+    "--expose_gc",
+    "--experimental-eventsource",
 ];
+
+/// The values `--input-type` takes: how `-e`/`-p`/stdin code is compiled (the bootstrap
+/// reads the flag from execArgv).
+const INPUT_TYPES: &[&str] = &["commonjs", "module"];
+const INPUT_TYPE_ERROR: &str = "--input-type must be \"module\",\"commonjs\", \"module-typescript\" or \"commonjs-typescript\"";
 
 /// What the command line asks for.
 enum Command {
@@ -96,6 +108,22 @@ fn parse(args: Vec<String>) -> Command {
                 break;
             }
             flag if PROCESS_FLAGS.contains(&flag) => exec_argv.push(arg),
+            "--input-type" => {
+                let Some(value) = iter.next() else {
+                    return bad_option("--input-type requires an argument");
+                };
+                if !INPUT_TYPES.contains(&value.as_str()) {
+                    return bad_option(INPUT_TYPE_ERROR);
+                }
+                exec_argv.push(arg);
+                exec_argv.push(value);
+            }
+            other if other.starts_with("--input-type=") => {
+                if !INPUT_TYPES.contains(&&other["--input-type=".len()..]) {
+                    return bad_option(INPUT_TYPE_ERROR);
+                }
+                exec_argv.push(arg);
+            }
             other if other.starts_with("--eval=") || other.starts_with("--print=") => {
                 let (flag, value) = other.split_once('=').unwrap_or((other, ""));
                 exec_argv.push(arg.clone());
@@ -149,7 +177,17 @@ fn parse(args: Vec<String>) -> Command {
     }
 }
 
+/// Writing past the file size limit fails with EFBIG, as in Node (which ignores SIGXFSZ at
+/// start-up), instead of the signal's default action killing the process.
+fn ignore_file_size_signal() {
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler code.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 fn main() {
+    ignore_file_size_signal();
     let mut args = std::env::args();
     let argv0 = args.next().unwrap_or_else(|| "oxnode".into());
     let (entry, exec_argv, script_args) = match parse(args.collect()) {
