@@ -4,6 +4,7 @@
 pub mod compress;
 pub mod dns;
 pub mod event_loop;
+pub mod fs_watch;
 pub mod tls;
 
 pub use event_loop::{Completion, EventLoop, Executor, LoopDriver, LoopHandle, TokioLoop};

@@ -9,6 +9,7 @@ mod encoding;
 mod env;
 pub mod errors;
 mod fs;
+mod fs_event_wrap;
 mod os;
 mod performance;
 mod process;
@@ -31,6 +32,7 @@ pub fn ops() -> Vec<Op> {
         encoding::OPS,
         env::OPS,
         fs::OPS,
+        fs_event_wrap::OPS,
         os::OPS,
         performance::OPS,
         process::OPS,

@@ -13,6 +13,7 @@ const {
   encodeName,
   getDirent,
   getOptions,
+  getStatFsFromBinding,
   getStatsFromBinding,
   getValidMode,
   getValidatedFd,
@@ -21,9 +22,11 @@ const {
   parseMode,
   toUnixTimestamp,
   validateId,
+  warnOnNonPortableTemplate,
 } = require('internal/fs/utils');
-const { validateBoolean, validateInteger, validateObject } = require('internal/validators');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { validateBoolean, validateInteger, validateObject, validateOneOf } =
+  require('internal/validators');
+const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 
 const statOptions = { __proto__: null, bigint: false };
 
@@ -70,9 +73,7 @@ const prepares = {
   link: (existingPath, newPath) =>
     ['link', [getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath')]],
   symlink(target, path, type) {
-    if (type != null && typeof type !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
-    }
+    validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
     return ['symlink', [getValidatedPath(target, 'target'), getValidatedPath(path)]];
   },
   readlink(path, options) {
@@ -83,6 +84,11 @@ const prepares = {
     ['rename', [getValidatedPath(oldPath, 'oldPath'), getValidatedPath(newPath, 'newPath')]],
   unlink: (path) => ['unlink', [getValidatedPath(path)]],
   rmdir(path, options) {
+    // `recursive` was removed; Node rejects it loudly rather than ignoring it.
+    if (options?.recursive !== undefined) {
+      throw new ERR_INVALID_ARG_VALUE('options.recursive', options.recursive,
+                                      'is no longer supported');
+    }
     if (options !== undefined) validateObject(options, 'options');
     return ['rmdir', [getValidatedPath(path)]];
   },
@@ -101,10 +107,13 @@ const prepares = {
   mkdtemp(prefix, options) {
     const { encoding } = getOptions(options);
     const text = getValidatedPath(prefix, 'prefix');
+    warnOnNonPortableTemplate(text);
     return ['mkdtemp', [text], (made) => encodeName(made, encoding)];
   },
   stat: (path, options) => ['stat', [getValidatedPath(path), statsOf(options)], getStatsFromBinding],
   lstat: (path, options) => ['lstat', [getValidatedPath(path), statsOf(options)], getStatsFromBinding],
+  statfs: (path, options) =>
+    ['statfs', [getValidatedPath(path), statsOf(options)], getStatFsFromBinding],
   fstat: (fd, options) => ['fstat', [getValidatedFd(fd), statsOf(options)], getStatsFromBinding],
   readdir(path, options) {
     options = getOptions(options);
@@ -148,31 +157,41 @@ function syncOf(name) {
   };
 }
 
-/** Runs a prepared operation on the blocking pool and calls `cb(err, value)`. */
+/** Runs a prepared operation on the blocking pool and calls `cb(err, value)`; an
+ *  operation without a result calls `cb(null)` alone, as Node does. */
 function runCallback([op, opArgs, map], cb) {
   const id = binding[`${op}Async`](...opArgs);
-  onComplete(id, map ? (err, value) => (err ? cb(err) : cb(null, map(value))) : cb);
+  const done = (err, value) => {
+    if (err) cb(err);
+    else if (map) cb(null, map(value));
+    else if (value === undefined) cb(null);
+    else cb(null, value);
+  };
+  onComplete(id, done, 'FSReqCallback');
 }
 
-/** The callback among `args` (the last one if it is a function), validated. */
-function takeCallback(args, required) {
-  if (typeof args[args.length - 1] === 'function') return args.pop();
-  return makeCallback(args.length > required ? args.pop() : undefined);
-}
-
-/** `fs.x(...args, cb)`: the operation on the blocking pool; `required` positional args. */
+/** `fs.x(...args, cb)`: the operation on the blocking pool; `required` positional args.
+ *  The arguments are validated before the callback, as Node does. */
 function callbackOf(name, required) {
   const prepare = prepares[name];
   return function(...args) {
-    const cb = takeCallback(args, required);
-    runCallback(prepare(...args), cb);
+    const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+    const prepared = prepare(...args);
+    runCallback(prepared, makeCallback(cb ?? (args.length > required ? args.at(-1) : undefined)));
   };
+}
+
+/** A failed promise op's error gets its stack here, in a microtask, where it can show
+ *  the caller's async frames (`at async …`), as Node's do. */
+function handleErrorFromBinding(err) {
+  Error.captureStackTrace(err, handleErrorFromBinding);
+  throw err;
 }
 
 /** Runs a prepared operation on the blocking pool; a promise of its value. */
 function runPromise([op, opArgs, map]) {
-  const promise = promiseFor(binding[`${op}Async`](...opArgs));
-  return map ? promise.then(map) : promise;
+  return promiseFor(binding[`${op}Async`](...opArgs), 'FSReqPromise')
+    .then(map, handleErrorFromBinding);
 }
 
 /** `fsPromises.x(...args)`. */
@@ -192,5 +211,4 @@ module.exports = {
   runCallback,
   runPromise,
   syncOf,
-  takeCallback,
 };

@@ -1,14 +1,21 @@
 'use strict';
 // internal/fs/tasks: the fs operations that take several binding calls, each written once
 // as a step generator (see internal/fs/steps) and run by fs.xSync, fs.x and fsPromises.x
-// alike: readFile, writeFile/appendFile, truncate, rm, cp, recursive readdir, realpath.
+// alike: readFile, writeFile/appendFile, readv/writev, truncate, rm, cp, recursive readdir,
+// realpath.
 
 const pathModule = require('path');
-const { codes } = require('internal/errors');
+const { AbortError, codes } = require('internal/errors');
 const { ERR_FS_EISDIR } = codes;
-const { validateBoolean, validateFunction, validateObject } = require('internal/validators');
 const {
-  constants: { S_IFMT, S_IFDIR, S_IFLNK, COPYFILE_EXCL },
+  validateBoolean, validateFunction, validateInteger, validateObject,
+} = require('internal/validators');
+const {
+  constants: {
+    S_IFMT, S_IFDIR, S_IFLNK, S_IFIFO, S_IFSOCK, COPYFILE_EXCL, UV_DIRENT_DIR, UV_DIRENT_LINK,
+    UV_DIRENT_UNKNOWN,
+  },
+  bytesOf,
   decodeData,
   encodeName,
   getDirent,
@@ -17,8 +24,9 @@ const {
   getValidatedPath,
   parseMode,
   stringToFlags,
-  toWritableBytes,
+  validateBufferArray,
   validateRmOptions,
+  validateStringAfterArrayBufferView,
 } = require('internal/fs/utils');
 
 const kReadChunk = 512 * 1024;
@@ -28,51 +36,131 @@ function isFd(value) {
 }
 
 /** readFile(path | fd, options) → Buffer or string. */
+/** readFile(path | fd, options) → Buffer or string. A path without a signal is read in
+ *  one binding call; with a signal, chunk by chunk, checking it between them. */
 function* readFile(path, options) {
   options = getOptions(options, { __proto__: null, flag: 'r' });
-  const { encoding } = options;
-  if (!isFd(path)) {
-    path = getValidatedPath(path);
-    const flags = stringToFlags(options.flag);
+  const { encoding, signal } = options;
+  if (isFd(path)) {
+    return decodeData(yield* readToEnd(getValidatedFd(path), signal), encoding);
+  }
+  path = getValidatedPath(path);
+  const flags = stringToFlags(options.flag);
+  if (signal === undefined) {
     if (encoding === 'utf8' || encoding === 'utf-8') {
       return yield ['readFileUtf8', path, flags];
     }
     return decodeData(yield ['readFile', path, flags], encoding);
   }
-  const fd = getValidatedFd(path);
+  yield ['call', checkAborted, signal];
+  const fd = yield ['open', path, flags, 0o666];
+  try {
+    return decodeData(yield* readToEnd(fd, signal), encoding);
+  } finally {
+    yield ['close', fd];
+  }
+}
+
+/** The rest of an open file, from its current offset. */
+function* readToEnd(fd, signal) {
   const chunks = [];
   let total = 0;
   for (;;) {
+    if (signal !== undefined) yield ['call', checkAborted, signal];
     const chunk = yield ['readChunk', fd, kReadChunk, -1];
     if (chunk.length === 0) break;
     chunks.push(chunk);
     total += chunk.length;
   }
-  return decodeData(Buffer.concat(chunks, total), encoding);
+  return Buffer.concat(chunks, total);
 }
 
-/** writeFile/appendFile(path | fd, data, options); `flag` defaults to `defaultFlag`. */
+/** Throws an AbortError if `signal` has been aborted. */
+function checkAborted(signal) {
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+}
+
+/** writeFile/appendFile(path | fd, data, options); `flag` defaults to `defaultFlag`. With
+ *  a signal or `flush` the file is opened, written, fsynced (`flush`) and closed step by
+ *  step; otherwise one binding call does it all. */
 function* writeFile(path, data, options, defaultFlag = 'w') {
-  options = getOptions(options, { __proto__: null, encoding: 'utf8', mode: 0o666, flag: defaultFlag });
-  const bytes = toWritableBytes(data, options.encoding);
+  options = getOptions(options, {
+    __proto__: null, encoding: 'utf8', mode: 0o666, flag: defaultFlag, flush: false,
+  });
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
+  if (!ArrayBuffer.isView(data)) {
+    validateStringAfterArrayBufferView(data, 'data');
+    data = Buffer.from(data, options.encoding || 'utf8');
+  }
+  const bytes = bytesOf(data);
+  const { signal } = options;
   if (isFd(path)) {
-    yield ['writeAll', getValidatedFd(path), bytes, -1];
+    const fd = getValidatedFd(path);
+    yield ['call', checkAborted, signal];
+    yield ['writeAll', fd, bytes, -1];
+    if (flush) yield ['flush', fd];
     return;
   }
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag);
-  yield ['writeFile', path, bytes, flags, parseMode(options.mode, 'mode', 0o666)];
+  const flags = stringToFlags(options.flag || defaultFlag);
+  const mode = parseMode(options.mode, 'mode', 0o666);
+  yield ['call', checkAborted, signal];
+  if (!flush && signal === undefined) {
+    yield ['writeFile', path, bytes, flags, mode];
+    return;
+  }
+  const fd = yield ['open', path, flags, mode];
+  try {
+    checkAborted(signal);
+    yield ['writeAll', fd, bytes, -1];
+    if (flush) yield ['flush', fd];
+  } finally {
+    yield ['close', fd];
+  }
+}
+
+/** readv(fd, buffers, position): fills the buffers in order; the bytes read. */
+function* readv(fd, buffers, position) {
+  validateBufferArray(buffers);
+  fd = getValidatedFd(fd);
+  let pos = typeof position === 'number' ? position : -1;
+  let total = 0;
+  for (const buffer of buffers) {
+    if (buffer.byteLength === 0) continue;
+    const n = yield ['readInto', fd, bytesOf(buffer), pos];
+    total += n;
+    if (pos >= 0) pos += n;
+    if (n < buffer.byteLength) break;
+  }
+  return total;
+}
+
+/** writev(fd, buffers, position): writes the buffers in order; the bytes written. Node
+ *  checks the descriptor only when there is something to write. */
+function* writev(fd, buffers, position) {
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  fd = getValidatedFd(fd);
+  let pos = typeof position === 'number' ? position : -1;
+  let total = 0;
+  for (const buffer of buffers) {
+    const n = yield ['writeAll', fd, bytesOf(buffer), pos];
+    total += n;
+    if (pos >= 0) pos += n;
+  }
+  return total;
 }
 
 /** truncate(path, len): opened 'r+' and ftruncated, as Node does. */
 function* truncate(path, len = 0) {
   if (isFd(path)) {
+    validateInteger(len, 'len');
     yield ['ftruncate', getValidatedFd(path), Math.max(0, len)];
     return;
   }
-  path = getValidatedPath(path);
-  const { validateInteger } = require('internal/validators');
   validateInteger(len, 'len');
+  path = getValidatedPath(path);
   const fd = yield ['open', path, stringToFlags('r+'), 0o666];
   try {
     yield ['ftruncate', fd, Math.max(0, len)];
@@ -109,10 +197,13 @@ function* rm(path, options) {
   }
 }
 
-/** Whether `path` is a directory, following links; false if it can't be stat'ed. */
-function* isDirectoryFollowing(path) {
+/** Whether the entry `full` of type `type` is a directory to descend into: directories,
+ *  and links (or entries of unknown type) that lead to one, as Node walks. */
+function* isWalkableDirectory(full, type) {
+  if (type === UV_DIRENT_DIR) return true;
+  if (type !== UV_DIRENT_LINK && type !== UV_DIRENT_UNKNOWN) return false;
   try {
-    return isDirectoryMode((yield ['stat', path, false])[1]);
+    return isDirectoryMode((yield ['stat', full, false])[1]);
   } catch {
     return false;
   }
@@ -128,38 +219,74 @@ function* readdirRecursive(basePath, options) {
     if (withFileTypes) {
       const [names, types] = yield ['readdir', dir, true];
       for (let j = 0; j < names.length; j++) {
-        const dirent = getDirent(dir, encodeName(names[j], encoding), types[j]);
-        results.push(dirent);
-        if (dirent.isDirectory()) queue.push(pathModule.join(dir, names[j]));
+        results.push(getDirent(dir, encodeName(names[j], encoding), types[j]));
+        const full = pathModule.join(dir, names[j]);
+        if (yield* isWalkableDirectory(full, types[j])) queue.push(full);
       }
     } else {
-      const names = yield ['readdir', dir, false];
-      for (const name of names) {
-        const full = pathModule.join(dir, name);
+      const [names, types] = yield ['readdir', dir, true];
+      for (let j = 0; j < names.length; j++) {
+        const full = pathModule.join(dir, names[j]);
         results.push(encodeName(pathModule.relative(basePath, full), encoding));
-        if (yield* isDirectoryFollowing(full)) queue.push(full);
+        if (yield* isWalkableDirectory(full, types[j])) queue.push(full);
       }
     }
   }
   return results;
 }
 
-/** realpath(path): realpath(3), with the error Node's JS realpath reports (the lstat of
- *  the first component that fails). */
+/** Whether raw stat fields describe a pipe or a socket. */
+function isPipeOrSocket(raw) {
+  const type = raw[1] & S_IFMT;
+  return type === S_IFIFO || type === S_IFSOCK;
+}
+
+/** realpath(path): Node's JS walk, one component at a time, lstat-ing each and following
+ *  links with readlink (so a link to a pipe, like /dev/stdin, resolves as in Node, and a
+ *  missing component fails with its lstat error). */
 function* realpath(path, options) {
   const { encoding } = getOptions(options);
-  path = getValidatedPath(path);
-  try {
-    return encodeName(yield ['realpath', path], encoding);
-  } catch (err) {
-    const absolute = pathModule.resolve(path);
-    let current = '/';
-    for (const part of absolute.split('/').filter(Boolean)) {
-      current = pathModule.join(current, part);
-      yield ['lstat', current, false];
+  let p = pathModule.resolve(getValidatedPath(path));
+  const seenLinks = new Map();
+  const knownHard = new Set();
+  let lastStat = null;
+  let current = '/';
+  let base = '/';
+  let pos = 1;
+  while (pos < p.length) {
+    const next = p.indexOf('/', pos);
+    const previous = current;
+    if (next === -1) {
+      const last = p.slice(pos);
+      current += last;
+      base = previous + last;
+      pos = p.length;
+    } else {
+      current += p.slice(pos, next + 1);
+      base = previous + p.slice(pos, next);
+      pos = next + 1;
     }
-    throw err;
+    if (knownHard.has(base)) {
+      if (lastStat !== null && isPipeOrSocket(lastStat)) break;
+      continue;
+    }
+    lastStat = yield ['lstat', base, false];
+    if ((lastStat[1] & S_IFMT) !== S_IFLNK) {
+      knownHard.add(base);
+      continue;
+    }
+    const id = `${lastStat[0]}:${lastStat[7]}`;
+    let linkTarget = seenLinks.get(id);
+    if (linkTarget === undefined) {
+      lastStat = yield ['stat', base, false];
+      linkTarget = yield ['readlink', base];
+      seenLinks.set(id, linkTarget);
+    }
+    p = pathModule.resolve(pathModule.resolve(previous, linkTarget), p.slice(pos));
+    current = base = '/';
+    pos = 1;
   }
+  return encodeName(p, encoding);
 }
 
 // ---------------------------------------------------------------------------
@@ -273,8 +400,10 @@ module.exports = {
   isDirectoryMode,
   readFile,
   readdirRecursive,
+  readv,
   realpath,
   rm,
   truncate,
   writeFile,
+  writev,
 };

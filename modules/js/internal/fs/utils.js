@@ -18,6 +18,7 @@ const {
   parseFileMode,
   validateFunction,
   validateInt32,
+  validateEncoding,
   validateInteger,
   validateObject,
 } = require('internal/validators');
@@ -70,7 +71,10 @@ const flagTable = {
 
 /** open(2) flags from a flag string ('r', 'w+', …) or a number; `undefined` is 'r'. */
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   const value = flagTable[flags];
   if (value === undefined) throw new ERR_INVALID_ARG_VALUE(name, flags);
@@ -151,14 +155,37 @@ function encodeName(name, encoding) {
   return Buffer.from(name).toString(encoding);
 }
 
-/** Data to write as a Uint8Array view: strings encoded, typed arrays and DataViews viewed. */
-function toWritableBytes(data, encoding, name = 'data') {
-  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
-  if (ArrayBuffer.isView(data)) {
-    return data instanceof Uint8Array ? data :
-      new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/** A Uint8Array over the bytes of any ArrayBufferView (no copy). */
+function bytesOf(view) {
+  return view instanceof Uint8Array ? view :
+    new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/** write's arguments, as fs.write, fs.writeSync and FileHandle.write take them:
+ *  (buffer, offset?, length?, position?), (buffer, options?) or (string, position?,
+ *  encoding?) → [bytes to write, position (-1: the current offset)]. */
+function getWriteArgs(buffer, offsetOrOptions, length, position) {
+  let offset = offsetOrOptions;
+  if (ArrayBuffer.isView(buffer)) {
+    if (typeof offset === 'object') {
+      ({
+        offset = 0,
+        length = buffer.byteLength - offset,
+        position = null,
+      } = offsetOrOptions ?? {});
+    }
+    if (offset == null || typeof offset === 'function') offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    return [bytesOf(buffer).subarray(offset, offset + length), position ?? -1];
   }
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  validateStringAfterArrayBufferView(buffer, 'buffer');
+  const encoding = typeof length === 'string' ? length : 'utf8';
+  validateEncoding(buffer, encoding);
+  const bytes = Buffer.from(buffer, Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  return [bytes, typeof offset === 'number' ? offset : -1];
 }
 
 /** A mode argument (number or octal string) with a default. */
@@ -211,20 +238,51 @@ function validateOffsetLengthWrite(offset, length, byteLength) {
   validateInt32(length, 'length', 0);
 }
 
-/** A read/write position: null/undefined/-1 → -1 (current offset), bigint → number. */
-function validatePosition(position, name = 'position') {
+/** A read/write position (null/undefined → -1, the current offset; bigint → number);
+ *  a bigint must leave room for `length` bytes below 2^63. */
+function validatePosition(position, name = 'position', length = 0) {
   if (position == null) return -1;
-  if (typeof position === 'bigint') {
-    if (position < -1n || position > 2n ** 63n - 1n) {
-      throw new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${2n ** 63n - 1n}`, position);
-    }
-    return Number(position);
-  }
   if (typeof position === 'number') {
     validateInteger(position, name, -1);
     return position;
   }
+  if (typeof position === 'bigint') {
+    const maxPosition = 2n ** 63n - 1n - BigInt(length);
+    if (!(position >= -1n && position <= maxPosition)) {
+      throw new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${maxPosition}`, position);
+    }
+    return Number(position);
+  }
   throw new ERR_INVALID_ARG_TYPE(name, ['integer', 'bigint'], position);
+}
+
+/** readv/writev's buffers: an array of ArrayBufferViews. */
+const validateBufferArray = hideStackFrames((buffers, name = 'buffers') => {
+  if (!Array.isArray(buffers) || !buffers.every((buffer) => ArrayBuffer.isView(buffer))) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+});
+
+/** Data that is not an ArrayBufferView must be a string. */
+const validateStringAfterArrayBufferView = hideStackFrames((buffer, name) => {
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+});
+
+let warnedNonPortableTemplate = false;
+
+/** mkdtemp's once-per-process warning for a template ending in 'X'. */
+function warnOnNonPortableTemplate(template) {
+  if (warnedNonPortableTemplate) return;
+  const endsWithX = typeof template === 'string' ?
+    template.endsWith('X') : template[template.length - 1] === 0x58;
+  if (endsWithX) {
+    warnedNonPortableTemplate = true;
+    process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
+                        'For details see: https://nodejs.org/api/fs.html');
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -234,65 +292,64 @@ function dateFromMs(ms) {
   return new Date(Math.round(Number(ms)));
 }
 
-/** Shared by Stats and BigIntStats: the file-type tests on `mode`. */
-class StatsBase {
-  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
-    this.dev = dev;
-    this.mode = mode;
-    this.nlink = nlink;
-    this.uid = uid;
-    this.gid = gid;
-    this.rdev = rdev;
-    this.blksize = blksize;
-    this.ino = ino;
-    this.size = size;
-    this.blocks = blocks;
-  }
-
-  isDirectory() { return this._checkModeProperty(S_IFDIR); }
-  isFile() { return this._checkModeProperty(S_IFREG); }
-  isBlockDevice() { return this._checkModeProperty(S_IFBLK); }
-  isCharacterDevice() { return this._checkModeProperty(S_IFCHR); }
-  isSymbolicLink() { return this._checkModeProperty(S_IFLNK); }
-  isFIFO() { return this._checkModeProperty(S_IFIFO); }
-  isSocket() { return this._checkModeProperty(S_IFSOCK); }
+/** Shared by Stats and BigIntStats: the fields and the file-type tests on `mode`. Node's
+ *  Stats classes are plain constructor functions (fs.Stats can be called without `new`). */
+function StatsBase(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
+  this.dev = dev;
+  this.mode = mode;
+  this.nlink = nlink;
+  this.uid = uid;
+  this.gid = gid;
+  this.rdev = rdev;
+  this.blksize = blksize;
+  this.ino = ino;
+  this.size = size;
+  this.blocks = blocks;
 }
+
+StatsBase.prototype.isDirectory = function() { return this._checkModeProperty(S_IFDIR); };
+StatsBase.prototype.isFile = function() { return this._checkModeProperty(S_IFREG); };
+StatsBase.prototype.isBlockDevice = function() { return this._checkModeProperty(S_IFBLK); };
+StatsBase.prototype.isCharacterDevice = function() { return this._checkModeProperty(S_IFCHR); };
+StatsBase.prototype.isSymbolicLink = function() { return this._checkModeProperty(S_IFLNK); };
+StatsBase.prototype.isFIFO = function() { return this._checkModeProperty(S_IFIFO); };
+StatsBase.prototype.isSocket = function() { return this._checkModeProperty(S_IFSOCK); };
 
 /** fs.Stats: times as milliseconds, with lazily made Dates (atime, mtime, …). */
-class Stats extends StatsBase {
-  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-              atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
-    super(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
-    this.atimeMs = atimeMs;
-    this.mtimeMs = mtimeMs;
-    this.ctimeMs = ctimeMs;
-    this.birthtimeMs = birthtimeMs;
-  }
-
-  _checkModeProperty(property) {
-    return (this.mode & S_IFMT) === property;
-  }
+function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+               atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+  this.atimeMs = atimeMs;
+  this.mtimeMs = mtimeMs;
+  this.ctimeMs = ctimeMs;
+  this.birthtimeMs = birthtimeMs;
 }
+Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+Object.setPrototypeOf(Stats, StatsBase);
+
+Stats.prototype._checkModeProperty = function(property) {
+  return (this.mode & S_IFMT) === property;
+};
 
 /** fs.BigIntStats: every field a bigint, plus nanosecond times (`atimeNs`, …). */
-class BigIntStats extends StatsBase {
-  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-              atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
-    super(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
-    this.atimeMs = atimeNs / 1000000n;
-    this.mtimeMs = mtimeNs / 1000000n;
-    this.ctimeMs = ctimeNs / 1000000n;
-    this.birthtimeMs = birthtimeNs / 1000000n;
-    this.atimeNs = atimeNs;
-    this.mtimeNs = mtimeNs;
-    this.ctimeNs = ctimeNs;
-    this.birthtimeNs = birthtimeNs;
-  }
-
-  _checkModeProperty(property) {
-    return (this.mode & BigInt(S_IFMT)) === BigInt(property);
-  }
+function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+                     atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
+  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+  this.atimeMs = atimeNs / 1000000n;
+  this.mtimeMs = mtimeNs / 1000000n;
+  this.ctimeMs = ctimeNs / 1000000n;
+  this.birthtimeMs = birthtimeNs / 1000000n;
+  this.atimeNs = atimeNs;
+  this.mtimeNs = mtimeNs;
+  this.ctimeNs = ctimeNs;
+  this.birthtimeNs = birthtimeNs;
 }
+Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
+Object.setPrototypeOf(BigIntStats, StatsBase);
+
+BigIntStats.prototype._checkModeProperty = function(property) {
+  return (this.mode & BigInt(S_IFMT)) === BigInt(property);
+};
 
 // `atime`, `mtime`, `ctime`, `birthtime`: Dates made on first use, assignable.
 for (const name of ['atime', 'mtime', 'ctime', 'birthtime']) {
@@ -324,6 +381,24 @@ function getStatsFromBinding(raw) {
   const ms = (i) => raw[i] * 1e3 + raw[i + 1] / 1e6;
   return new Stats(raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
                    raw[8], raw[9], ms(10), ms(12), ms(14), ms(16));
+}
+
+/** fs.statfs's result: the file system's block and inode counts. */
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type;
+    this.bsize = bsize;
+    this.blocks = blocks;
+    this.bfree = bfree;
+    this.bavail = bavail;
+    this.files = files;
+    this.ffree = ffree;
+  }
+}
+
+/** StatFs from the binding's 7 numbers (or BigInts). */
+function getStatFsFromBinding(raw) {
+  return new StatFs(raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6]);
 }
 
 // ---------------------------------------------------------------------------
@@ -384,18 +459,22 @@ function validateRmOptions(options) {
 module.exports = {
   BigIntStats,
   Dirent,
+  StatFs,
   Stats,
   assertEncoding,
+  bytesOf,
   constants,
   decodeData,
   direntTypeOfStats,
   encodeName,
   getDirent,
   getOptions,
+  getStatFsFromBinding,
   getStatsFromBinding,
   getValidMode,
   getValidatedFd,
   getValidatedPath,
+  getWriteArgs,
   isUint32,
   kType,
   makeCallback,
@@ -403,10 +482,12 @@ module.exports = {
   stringToFlags,
   toBuffer,
   toUnixTimestamp,
-  toWritableBytes,
+  validateBufferArray,
   validateId,
   validateOffsetLengthRead,
   validateOffsetLengthWrite,
   validatePosition,
   validateRmOptions,
+  validateStringAfterArrayBufferView,
+  warnOnNonPortableTemplate,
 };

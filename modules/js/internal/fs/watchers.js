@@ -1,15 +1,38 @@
 'use strict';
-// internal/fs/watchers: fs.watchFile / fs.unwatchFile. As in Node (libuv's fs_poll), a
-// StatWatcher stats the file on a timer and emits 'change' with (current, previous) Stats
-// whenever they differ; a missing file reads as all-zero Stats.
+// internal/fs/watchers: fs.watch, fs.promises.watch and fs.watchFile / fs.unwatchFile.
+// fs.watch's FSWatcher wraps an FSEvent handle: one native watcher of one path (inotify,
+// through internalBinding('fs_event_wrap')); the events of every handle come back through
+// one outstanding `nextEvents` request, kept open while a ref'd handle is active (with only
+// unref'd handles, an unref'd timer fetches them without waiting). Recursive watching is
+// built on it in internal/fs/recursive_watch, as Node does on Linux.
+// fs.watchFile's StatWatcher, as in Node (libuv's fs_poll), stats the file on a timer and
+// emits 'change' with (current, previous) Stats whenever they differ; a missing file reads
+// as all-zero Stats.
 
 const EventEmitter = require('events');
+const {
+  AbortError,
+  UVException,
+  codes: { ERR_FS_WATCH_QUEUE_OVERFLOW, ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
 const { getValidatedPath, getStatsFromBinding } = require('internal/fs/utils');
-const { validateFunction, validateObject } = require('internal/validators');
+const {
+  validateAbortSignal,
+  validateBoolean,
+  validateFunction,
+  validateInteger,
+  validateObject,
+  validateOneOf,
+  validateUint32,
+} = require('internal/validators');
 const { onComplete } = require('internal/async_ops');
+const { createIgnoreMatcher } = require('internal/fs/watch_ignore');
+const { resolve: resolvePath } = require('path');
 
 const binding = internalBinding('fs');
-const watchers = new Map();
+const statWatchers = new Map();
+const kFSStatWatcherStart = Symbol('kFSStatWatcherStart');
+const kFSStatWatcherAddOrCleanRef = Symbol('kFSStatWatcherAddOrCleanRef');
 const zeroStats = new Array(18).fill(0);
 
 function sameStats(a, b) {
@@ -20,88 +43,383 @@ function sameStats(a, b) {
   return true;
 }
 
-/** One watched file's poller. */
+/** One watched file's poller (Node's StatWatcher over libuv's fs_poll). */
 class StatWatcher extends EventEmitter {
+  #bigint;
+  #timer = null;
+  #previous = null;
+  #polling = false;
+  #status = 0;
+  #path = '';
+  // Node's reference counting: every persistent watchFile() of the path holds one ref.
+  #refCount = 1;
+  #maxRefCount = 1;
+
   constructor(bigint) {
     super();
-    this.bigint = bigint;
-    this.timer = null;
-    this.previous = null;
-    this.polling = false;
+    this.#bigint = Boolean(bigint);
   }
 
-  start(path, persistent, interval) {
-    this.path = path;
-    this.timer = setInterval(() => this.poll(), interval);
-    if (!persistent) this.timer.unref();
-    this.poll();
+  /** Starts polling `path` every `interval` ms; the loop stays alive if `persistent`. */
+  [kFSStatWatcherStart](path, persistent, interval) {
+    if (this.#timer !== null) return;
+    validateUint32(interval, 'interval');
+    this.#path = path;
+    this.#timer = setInterval(() => this.#poll(), interval);
+    if (!persistent) this.unref();
+    this.#poll();
   }
 
-  poll() {
-    if (this.polling) return;
-    this.polling = true;
-    onComplete(binding.statAsync(this.path, this.bigint), (err, raw) => {
-      this.polling = false;
-      if (this.timer === null) return;
-      const current = err ? (this.bigint ? zeroStats.map(BigInt) : zeroStats) : raw;
-      const previous = this.previous;
-      this.previous = current;
-      if (previous === null) {
-        if (err) this.emit('change', getStatsFromBinding(current), getStatsFromBinding(current));
+  /** 'add': another watchFile() of this path; 'clean': one listener went; 'cleanAll'. */
+  [kFSStatWatcherAddOrCleanRef](operation) {
+    if (operation === 'add') {
+      this.#refCount++;
+      this.#maxRefCount++;
+    } else if (operation === 'clean') {
+      this.#maxRefCount--;
+      this.unref();
+    } else {
+      this.#maxRefCount = 0;
+      this.#refCount = 0;
+      this.#timer?.unref();
+    }
+  }
+
+  // libuv's fs_poll state: the last successful stat (zeroes until one), and 0 before the
+  // first poll, 1 after a successful one, or the errno of the last failed one.
+  #poll() {
+    if (this.#polling) return;
+    this.#polling = true;
+    onComplete(binding.statAsync(this.#path, this.#bigint), (err, raw) => {
+      this.#polling = false;
+      if (this.#timer === null) return;
+      const zero = this.#bigint ? zeroStats.map(BigInt) : zeroStats;
+      const previous = this.#previous ?? zero;
+      if (err) {
+        // A failure is reported once per errno, as a change to all-zero Stats.
+        if (this.#status !== err.errno) {
+          this.#status = err.errno;
+          this.emit('change', getStatsFromBinding(zero), getStatsFromBinding(previous));
+        }
         return;
       }
-      if (!sameStats(current, previous)) {
-        this.emit('change', getStatsFromBinding(current), getStatsFromBinding(previous));
+      if (this.#status < 0 || (this.#status !== 0 && !sameStats(raw, previous))) {
+        this.emit('change', getStatsFromBinding(raw), getStatsFromBinding(previous));
       }
+      this.#previous = raw;
+      this.#status = 1;
     });
   }
 
+  start() {}
+
   stop() {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
-    this.emit('stop');
+    if (this.#timer === null) return;
+    clearInterval(this.#timer);
+    this.#timer = null;
+    // As in Node, 'stop' comes on the next tick, after stop() returned.
+    process.nextTick(() => this.emit('stop'));
   }
 
   ref() {
-    this.timer?.ref();
+    if (this.#refCount === this.#maxRefCount) return this;
+    if (this.#timer !== null && this.#refCount++ === 0) this.#timer.ref();
     return this;
   }
 
   unref() {
-    this.timer?.unref();
+    if (this.#refCount === 0) return this;
+    if (this.#timer !== null && --this.#refCount === 0) this.#timer.unref();
     return this;
   }
 }
 
-function watchFile(filename, options, listener) {
-  const path = getValidatedPath(filename, 'filename');
-  if (typeof options === 'function') {
-    listener = options;
-    options = undefined;
+// ---------------------------------------------------------------------------
+// fs.watch: FSEvent handles and the requests that carry their events
+
+const eventBinding = internalBinding('fs_event_wrap');
+const kFSWatchStart = Symbol('kFSWatchStart');
+// How often events are fetched while only unref'd handles are active, in ms.
+const kUnrefedPollInterval = 50;
+const activeHandles = new Map();
+let refedHandles = 0;
+// A request for events is in flight; `waiting` if it waits for one (holding the loop open).
+let polling = false;
+let waiting = false;
+// While only unref'd handles are active: an unref'd timer fetching events without waiting,
+// so they still arrive while something else keeps the process alive.
+let unrefedPoller = null;
+
+function requestEvents(wait) {
+  polling = true;
+  waiting = wait;
+  onComplete(eventBinding.nextEvents(wait), dispatchEvents);
+}
+
+/** Keeps a waiting request open exactly while a ref'd handle is active. */
+function updatePolling() {
+  if (refedHandles > 0) {
+    if (unrefedPoller !== null) {
+      clearInterval(unrefedPoller);
+      unrefedPoller = null;
+    }
+    if (!polling) requestEvents(true);
+    return;
   }
-  options = { interval: 5007, persistent: true, bigint: false, ...options };
-  if (options !== undefined) validateObject(options, 'options');
+  if (polling && waiting) eventBinding.wakeEvents();
+  if (activeHandles.size > 0 && unrefedPoller === null) {
+    unrefedPoller = setInterval(() => {
+      if (!polling) requestEvents(false);
+    }, kUnrefedPollInterval);
+    unrefedPoller.unref();
+  } else if (activeHandles.size === 0 && unrefedPoller !== null) {
+    clearInterval(unrefedPoller);
+    unrefedPoller = null;
+  }
+}
+
+function dispatchEvents(err, events) {
+  polling = false;
+  waiting = false;
+  if (!err) {
+    for (const [id, eventType, name] of events) {
+      activeHandles.get(id)?.deliver(eventType, name);
+    }
+  }
+  updatePolling();
+}
+
+/** Node's FSEvent: one native watcher of one path; `onchange(eventType, filename)`. */
+class FSEvent {
+  constructor() {
+    this.id = 0;
+    this.refed = false;
+    this.encoding = 'utf8';
+    this.basename = null;
+    this.onchange = null;
+  }
+
+  get initialized() {
+    return this.id !== 0;
+  }
+
+  /** Starts watching `path`; returns 0 or a negative errno, as Node's binding does. */
+  start(path, persistent, encoding) {
+    const result = eventBinding.start(path);
+    if (result < 0) return result;
+    this.id = result;
+    this.encoding = encoding ?? 'utf8';
+    // Events on the watched path itself are named after it, as libuv does.
+    this.basename = Buffer.from(path.slice(path.lastIndexOf('/') + 1));
+    activeHandles.set(this.id, this);
+    if (persistent) this.ref();
+    else updatePolling();
+    return 0;
+  }
+
+  deliver(eventType, name) {
+    const bytes = name === null ?
+      this.basename : Buffer.from(name.buffer, name.byteOffset, name.byteLength);
+    const filename = this.encoding === 'buffer' ? bytes : bytes.toString(this.encoding);
+    this.onchange?.(eventType, filename);
+  }
+
+  close() {
+    if (this.id === 0) return;
+    if (this.refed) {
+      this.refed = false;
+      refedHandles--;
+    }
+    activeHandles.delete(this.id);
+    eventBinding.stop(this.id);
+    this.id = 0;
+    updatePolling();
+  }
+
+  ref() {
+    if (this.id === 0 || this.refed) return;
+    this.refed = true;
+    refedHandles++;
+    updatePolling();
+  }
+
+  unref() {
+    if (!this.refed) return;
+    this.refed = false;
+    refedHandles--;
+    updatePolling();
+  }
+}
+
+function watchError(errno, filename) {
+  const error = new UVException({ errno, syscall: 'watch', path: filename });
+  error.filename = filename;
+  return error;
+}
+
+/** What fs.watch returns for a non-recursive watch: an EventEmitter over an FSEvent. */
+class FSWatcher extends EventEmitter {
+  constructor() {
+    super();
+    this._handle = new FSEvent();
+    this._ignoreMatcher = null;
+    this._handle.onchange = (eventType, filename) => {
+      if (this._ignoreMatcher !== null && this._ignoreMatcher(filename)) return;
+      this.emit('change', eventType, filename);
+    };
+  }
+
+  [kFSWatchStart](filename, persistent, recursive, encoding, ignore) {
+    if (this._handle === null || this._handle.initialized) return;
+    filename = getValidatedPath(filename, 'filename');
+    this._ignoreMatcher = createIgnoreMatcher(ignore);
+    const err = this._handle.start(filename, persistent, encoding);
+    if (err) throw watchError(err, filename);
+  }
+
+  /** A no-op kept from older Node versions, where watchers were started explicitly. */
+  start() {}
+
+  close() {
+    if (this._handle === null) return;
+    this._handle.close();
+    this._handle = null;
+    process.nextTick(() => this.emit('close'));
+  }
+
+  ref() {
+    this._handle?.ref();
+    return this;
+  }
+
+  unref() {
+    this._handle?.unref();
+    return this;
+  }
+}
+
+/** fs.promises.watch(filename, options): an async iterator of { eventType, filename }. */
+async function* watch(filename, options = {}) {
+  const path = getValidatedPath(filename);
+  validateObject(options, 'options');
+  const {
+    persistent = true,
+    recursive = false,
+    encoding = 'utf8',
+    signal,
+    maxQueue = 2048,
+    overflow = 'ignore',
+    ignore,
+  } = options;
+  validateBoolean(persistent, 'options.persistent');
+  validateBoolean(recursive, 'options.recursive');
+  validateAbortSignal(signal, 'options.signal');
+  validateInteger(maxQueue, 'options.maxQueue');
+  validateOneOf(overflow, 'options.overflow', ['ignore', 'error']);
+  if (encoding && !Buffer.isEncoding(encoding) && encoding !== 'buffer') {
+    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
+  }
+  const ignoreMatcher = createIgnoreMatcher(ignore);
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+
+  if (recursive) {
+    const { RecursiveWatcher } = require('internal/fs/recursive_watch');
+    const watcher = new RecursiveWatcher({ persistent, recursive, signal, encoding, ignore });
+    watcher[kFSWatchStart](path);
+    yield* watcher;
+    return;
+  }
+
+  const handle = new FSEvent();
+  const queue = [];
+  let wake = null;
+  const notify = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  const onAbort = () => {
+    handle.close();
+    notify();
+  };
+  handle.onchange = (eventType, name) => {
+    if (ignoreMatcher !== null && ignoreMatcher(name)) return;
+    if (queue.length < maxQueue) {
+      queue.push({ __proto__: null, eventType, filename: name });
+    } else if (overflow === 'error') {
+      queue.length = 0;
+      queue.push(new ERR_FS_WATCH_QUEUE_OVERFLOW(maxQueue));
+    } else {
+      process.emitWarning('fs.watch maxQueue exceeded');
+      return;
+    }
+    notify();
+  };
+  try {
+    if (signal) {
+      const { kResistStopPropagation } = require('internal/event_target');
+      signal.addEventListener('abort', onAbort,
+                              { __proto__: null, once: true, [kResistStopPropagation]: true });
+    }
+    const err = handle.start(path, persistent, encoding);
+    if (err) throw watchError(err, path);
+    while (!signal?.aborted) {
+      while (queue.length > 0) {
+        const item = queue.shift();
+        if (item instanceof Error) throw item;
+        yield item;
+      }
+      if (signal?.aborted) break;
+      await new Promise((resolve) => { wake = resolve; });
+    }
+    throw new AbortError(undefined, { cause: signal?.reason });
+  } finally {
+    handle.close();
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// fs.watchFile
+
+/** fs.watchFile(filename[, options], listener): one StatWatcher per resolved path. */
+function watchFile(filename, options, listener) {
+  const path = resolvePath(getValidatedPath(filename));
+  if (options === null || typeof options !== 'object') {
+    listener = options;
+    options = null;
+  }
+  options = { interval: 5007, persistent: true, ...options };
   validateFunction(listener, 'listener');
-  let watcher = watchers.get(path);
+  let watcher = statWatchers.get(path);
   if (watcher === undefined) {
     watcher = new StatWatcher(options.bigint);
-    watcher.start(path, options.persistent, options.interval);
-    watchers.set(path, watcher);
+    watcher[kFSStatWatcherStart](path, options.persistent, options.interval);
+    statWatchers.set(path, watcher);
+  } else {
+    watcher[kFSStatWatcherAddOrCleanRef]('add');
   }
   watcher.addListener('change', listener);
   return watcher;
 }
 
+/** fs.unwatchFile(filename[, listener]): stops polling once no listener is left. */
 function unwatchFile(filename, listener) {
-  const path = getValidatedPath(filename, 'filename');
-  const watcher = watchers.get(path);
+  const path = resolvePath(getValidatedPath(filename));
+  const watcher = statWatchers.get(path);
   if (watcher === undefined) return;
-  if (typeof listener === 'function') watcher.removeListener('change', listener);
-  else watcher.removeAllListeners('change');
+  if (typeof listener === 'function') {
+    const before = watcher.listenerCount('change');
+    watcher.removeListener('change', listener);
+    if (watcher.listenerCount('change') < before) watcher[kFSStatWatcherAddOrCleanRef]('clean');
+  } else {
+    watcher.removeAllListeners('change');
+    watcher[kFSStatWatcherAddOrCleanRef]('cleanAll');
+  }
   if (watcher.listenerCount('change') === 0) {
     watcher.stop();
-    watchers.delete(path);
+    statWatchers.delete(path);
   }
 }
 
-module.exports = { StatWatcher, unwatchFile, watchFile };
+module.exports = { FSEvent, FSWatcher, StatWatcher, kFSWatchStart, unwatchFile, watch, watchFile };

@@ -164,26 +164,42 @@ fn write_all_at(fd: i32, mut data: &[u8], mut position: i64) -> Result<(), i32> 
     Ok(())
 }
 
-/// The whole content of `path`, sized by `fstat` first when it is a regular file.
+/// Node's limit on a whole-file read: one Buffer holds at most 2 GiB - 1 bytes.
+const MAX_WHOLE_FILE: usize = i32::MAX as usize;
+
+/// The whole content of `path`, sized by `fstat` first when it is a regular file; a file
+/// over [`MAX_WHOLE_FILE`] is Node's `ERR_FS_FILE_TOO_LARGE`.
 fn read_whole(path: &str, flags: i32) -> Result<Vec<u8>, ThrowError> {
     let c = c_path(path).map_err(|e| fail(e, "open", path))?;
     let fd = open_fd(&c, flags, 0o666).map_err(|e| fail(e, "open", path))?;
-    let result = read_fd_to_end(fd);
+    let result = regular_file_size(fd).map_err(|e| fail_fd(e, "fstat")).and_then(|size| {
+        if size > MAX_WHOLE_FILE {
+            return Err(ThrowError::range_error(
+                "ERR_FS_FILE_TOO_LARGE",
+                format!("File size ({size}) is greater than 2 GiB"),
+            ));
+        }
+        read_fd_to_end(fd, size).map_err(|e| fail_fd(e, "read"))
+    });
     // SAFETY: `fd` was opened above and is closed once.
     unsafe { libc::close(fd) };
-    result.map_err(|e| fail_fd(e, "read"))
+    result
 }
 
-/// Reads `fd` from its current offset to the end. A regular file's buffer is allocated at
-/// its size exactly (never regrown once full: a small probe read confirms the end), which
-/// keeps big reads off fresh mappings and their page faults.
-fn read_fd_to_end(fd: i32) -> Result<Vec<u8>, i32> {
+/// The size of the regular file open as `fd`; 0 for anything else (pipes, devices).
+fn regular_file_size(fd: i32) -> Result<usize, i32> {
     // SAFETY: `stat` is plain data that fstat fills in.
     let mut stat: libc::stat = unsafe { std::mem::zeroed() };
     // SAFETY: `stat` is a valid, writable `struct stat`.
     check(unsafe { libc::fstat(fd, &mut stat) })?;
     let regular = stat.st_mode & libc::S_IFMT == libc::S_IFREG;
-    let expected = if regular { stat.st_size.max(0) as usize } else { 0 };
+    Ok(if regular { stat.st_size.max(0) as usize } else { 0 })
+}
+
+/// Reads `fd` from its current offset to the end. A regular file's buffer is allocated at
+/// its `expected` size exactly (never regrown once full: a small probe read confirms the
+/// end), which keeps big reads off fresh mappings and their page faults.
+fn read_fd_to_end(fd: i32, expected: usize) -> Result<Vec<u8>, i32> {
     let mut bytes = vec![0u8; expected];
     let mut filled = 0;
     while filled < bytes.len() {

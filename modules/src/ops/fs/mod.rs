@@ -97,6 +97,7 @@ fs_ops! {
     "stat" => stat::Stat,
     "lstat" => stat::Lstat,
     "fstat" => stat::Fstat,
+    "statfs" => stat::Statfs,
     "access" => stat::Access,
     "readdir" => dir::Readdir,
     "mkdir" => dir::Mkdir,

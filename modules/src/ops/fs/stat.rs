@@ -1,5 +1,5 @@
 //! `stat`, `lstat`, `fstat` (through `statx`, as libuv, so birth times are real where the
-//! file system keeps them) and `access`.
+//! file system keeps them), `statfs` and `access`.
 //!
 //! A stat result is an array of 18 numbers (or BigInts), in the order JS's `Stats` reads:
 //! dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, then seconds and
@@ -46,6 +46,28 @@ fs_op! {
     }
 }
 
+fs_op! {
+    /// `statfs(path, bigint)` → [type, bsize, blocks, bfree, bavail, files, ffree], the
+    /// file system holding `path` (`statfs(2)`, as libuv).
+    Statfs(path: String, bigint: bool) {
+        let c = c_path(&path).map_err(|e| fail(e, "statfs", &path))?;
+        // SAFETY: `statfs` is plain data that the call fills in.
+        let mut buf: libc::statfs = unsafe { std::mem::zeroed() };
+        // SAFETY: `c` is NUL-terminated and `buf` is a valid, writable `struct statfs`.
+        check(unsafe { libc::statfs(c.as_ptr(), &mut buf) }).map_err(|e| fail(e, "statfs", &path))?;
+        let fields: [i64; 7] = [
+            buf.f_type as i64,
+            buf.f_bsize as i64,
+            buf.f_blocks as i64,
+            buf.f_bfree as i64,
+            buf.f_bavail as i64,
+            buf.f_files as i64,
+            buf.f_ffree as i64,
+        ];
+        Ok(numbers(&fields, bigint))
+    }
+}
+
 /// `statx` relative to `dirfd` with `flags`.
 fn statx(dirfd: i32, path: &CStr, flags: i32) -> Result<libc::statx, i32> {
     // SAFETY: `statx` is plain data the call fills in.
@@ -83,6 +105,11 @@ fn to_js(s: &libc::statx, bigint: bool) -> HostValue {
         birth.0,
         i64::from(birth.1),
     ];
+    numbers(&fields, bigint)
+}
+
+/// `fields` as a JS array of numbers or BigInts.
+fn numbers(fields: &[i64], bigint: bool) -> HostValue {
     HostValue::Array(
         fields
             .iter()
