@@ -35,6 +35,7 @@ const {
   isTypedArray,
   isUint8Array,
 } = require('internal/util/types');
+const { markAsUntransferable } = require('internal/structured_clone');
 
 const kMaxLength = Number.MAX_SAFE_INTEGER;
 const kStringMaxLength = 2 ** 29 - 24;
@@ -135,19 +136,6 @@ function encodeFresh(string, id) {
   return binding.encode(string, id);
 }
 
-function decodeUtf16Js(buf, start, end) {
-  let out = '';
-  const units = [];
-  for (let i = start; i + 1 < end; i += 2) {
-    units.push(buf[i] | (buf[i + 1] << 8));
-    if (units.length === 8192) {
-      out += String.fromCharCode.apply(null, units);
-      units.length = 0;
-    }
-  }
-  return out + String.fromCharCode.apply(null, units);
-}
-
 function decodedLength(id, bytes) {
   switch (id) {
     case UTF16LE: return bytes >>> 1;
@@ -162,9 +150,7 @@ function decodeRange(buf, id, start, end) {
   if (decodedLength(id, end - start) > kStringMaxLength) {
     throw new codes.ERR_STRING_TOO_LONG();
   }
-  const text = binding.decode(buf, id, start, end);
-  if (text === undefined) return decodeUtf16Js(buf, start, end);
-  return text;
+  return binding.decode(buf, id, start, end);
 }
 
 function makeEncodingOps(encoding, id, byteLength) {
@@ -207,6 +193,8 @@ let allocPool;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = new ArrayBuffer(poolSize);
+  // Buffers share the pool, so it may never be transferred (detached) away.
+  markAsUntransferable(allocPool);
   poolOffset = 0;
 }
 
@@ -271,9 +259,8 @@ function fromArrayBuffer(arrayBuffer, byteOffset, length) {
   }
   const maxLength = arrayBuffer.byteLength - byteOffset;
   if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-  if (length === undefined) {
-    length = maxLength;
-  } else {
+  // Without a length the view tracks a resizable buffer's length, as in Node.
+  if (length !== undefined) {
     length = +length;
     if (length > 0) {
       if (length > maxLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
@@ -311,23 +298,50 @@ const bufferWarning = 'Buffer() is deprecated due to security and usability issu
   'the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.';
 let bufferWarningEmitted = false;
 
-// Warns once, unless the caller is a package under node_modules. The caller's frame is
-// read with any user Error.prepareStackTrace set aside (it may itself call Buffer()).
-function showFlaggedDeprecation() {
-  if (bufferWarningEmitted) return;
-  bufferWarningEmitted = true;
+// Whether the nearest caller outside Node's own modules is code under node_modules (posix or
+// win32 separators). The call sites are read with any user Error.prepareStackTrace set aside
+// (it may itself call Buffer()). Without such a frame, the caller counts as a package.
+function isCalledFromNodeModules() {
   const userPrepare = Error.prepareStackTrace;
-  Error.prepareStackTrace = undefined;
-  let caller;
+  const userLimit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (error, callSites) => callSites;
+  Error.stackTraceLimit = 100;
+  let callSites;
   try {
-    caller = new Error().stack.split('\n')[3] ?? '';
+    const holder = {};
+    Error.captureStackTrace(holder, isCalledFromNodeModules);
+    callSites = holder.stack;
   } finally {
     Error.prepareStackTrace = userPrepare;
+    Error.stackTraceLimit = userLimit;
   }
-  if (caller.includes('node_modules')) {
-    bufferWarningEmitted = false;
-    return;
+  const inNodeModules = /[\\/]node_modules[\\/]/;
+  // While a stack is being formatted (Buffer() called from a user prepareStackTrace), V8
+  // formats nested ones as text: then read the frame lines.
+  if (typeof callSites === 'string') {
+    for (const line of callSites.split('\n').slice(1)) {
+      if (/\(node:|at node:/.test(line)) continue;
+      return inNodeModules.test(line);
+    }
+    return true;
   }
+  if (!Array.isArray(callSites)) return true;
+  for (const callSite of callSites) {
+    const fileName = callSite.getFileName?.();
+    if (!fileName || fileName.startsWith('node:')) continue;
+    return inNodeModules.test(fileName);
+  }
+  return true;
+}
+
+// DEP0005: warns once, and only for Buffer() called from outside node_modules (from
+// anywhere with --pending-deprecation).
+function showFlaggedDeprecation() {
+  if (bufferWarningEmitted) return;
+  const pending = process.execArgv.includes('--pending-deprecation') ||
+    process.env.NODE_PENDING_DEPRECATION === '1';
+  if (!pending && isCalledFromNodeModules()) return;
+  bufferWarningEmitted = true;
   process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
 }
 

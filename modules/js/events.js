@@ -42,10 +42,16 @@ Object.defineProperty(EventEmitter.prototype, kCapture, {
   value: false, writable: true, enumerable: false,
 });
 
+const kShapeMode = Symbol('shapeMode');
+
 EventEmitter.init = function init(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
+    this[kShapeMode] = false;
+  } else {
+    // A subclass (streams) pre-shaped _events with its common event names.
+    this[kShapeMode] = true;
   }
   this._maxListeners = this._maxListeners || undefined;
   if (opts?.captureRejections) {
@@ -246,8 +252,8 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
       this._events = { __proto__: null };
     } else {
       delete events[type];
-      if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
     }
+    if (events.removeListener !== undefined) this.emit('removeListener', type, list.listener || listener);
   } else if (typeof list !== 'function') {
     let position = -1;
     for (let i = list.length - 1; i >= 0; i--) {
@@ -264,7 +270,6 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
   }
   return this;
 };
-const kShapeMode = Symbol('shapeMode');
 EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 
 EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
@@ -348,7 +353,15 @@ EventEmitter.listenerCount = function listenerCount(emitter, type) {
 };
 
 EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  const names = [];
+  if (!(this._eventsCount > 0)) return names;
+  for (const key of Reflect.ownKeys(this._events)) {
+    const listeners = this._events[key];
+    if (typeof listeners === 'function' || (Array.isArray(listeners) && listeners.length > 0)) {
+      names.push(key);
+    }
+  }
+  return names;
 };
 
 // --- helpers shared with EventTarget: once(), on(), addAbortListener() --------------------
@@ -533,6 +546,8 @@ function on(emitter, event, options = {}) {
       Reflect.apply(eventTargetAgnosticRemoveListener, undefined, listeners.pop());
     }
     finished = true;
+    // A finished iterator never resumes the emitter, even while draining queued events.
+    paused = false;
     const done = { value: undefined, done: true };
     while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(done);
     return Promise.resolve(done);

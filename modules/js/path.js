@@ -332,9 +332,8 @@ const posix = {
     return ret;
   },
 
-  matchesGlob() {
-    const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-    throw new ERR_METHOD_NOT_IMPLEMENTED('path.matchesGlob');
+  matchesGlob(path, pattern) {
+    return require('internal/fs/glob_matcher').matchGlobPattern(path, pattern, false);
   },
 };
 
@@ -863,9 +862,8 @@ const win32 = {
     return ret;
   },
 
-  matchesGlob() {
-    const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-    throw new ERR_METHOD_NOT_IMPLEMENTED('path.matchesGlob');
+  matchesGlob(path, pattern) {
+    return require('internal/fs/glob_matcher').matchGlobPattern(path, pattern, true);
   },
 };
 

@@ -1,7 +1,13 @@
 'use strict';
 // node:worker_threads, for the main thread: isMainThread, threadId, parentPort and
-// workerData as Node reports them there. Starting workers (Worker) is not implemented
-// yet and throws ERR_METHOD_NOT_IMPLEMENTED.
+// workerData as Node reports them there, and same-thread messaging (MessageChannel,
+// MessagePort, BroadcastChannel, receiveMessageOnPort, markAsUntransferable). Starting
+// workers (Worker) is not implemented yet and throws ERR_METHOD_NOT_IMPLEMENTED.
+
+const {
+  BroadcastChannel, MessageChannel, MessagePort, receiveMessageOnPort,
+} = require('internal/worker/io');
+const { isMarkedAsUntransferable, markAsUntransferable } = require('internal/structured_clone');
 
 class Worker {
   constructor() {
@@ -21,4 +27,10 @@ module.exports = {
   isInternalThread: false,
   getEnvironmentData() {},
   setEnvironmentData() {},
+  BroadcastChannel,
+  MessageChannel,
+  MessagePort,
+  receiveMessageOnPort,
+  isMarkedAsUntransferable,
+  markAsUntransferable,
 };

@@ -14,6 +14,7 @@ pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Ob
     set_fn(scope, object, "previewEntries", preview_entries);
     set_fn(scope, object, "getConstructorName", get_constructor_name);
     set_fn(scope, object, "getOwnNonIndexProperties", get_own_non_index_properties);
+    set_fn(scope, object, "makeArrayBufferUndetachable", make_array_buffer_undetachable);
     let constants = v8::Object::new(scope);
     for (name, value) in [("ALL_PROPERTIES", ALL_PROPERTIES), ("ONLY_ENUMERABLE", ONLY_ENUMERABLE)]
     {
@@ -122,4 +123,19 @@ fn get_own_non_index_properties(
     if let Some(names) = names {
         rv.set(names.into());
     }
+}
+
+/// `makeArrayBufferUndetachable(arrayBuffer)`: gives the buffer a detach key no script
+/// holds, so `transfer()` and structured-clone transfers of it throw (Node's
+/// `markAsUntransferable` for its Buffer pools).
+fn make_array_buffer_undetachable(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let Ok(buffer) = v8::Local::<v8::ArrayBuffer>::try_from(args.get(0)) else {
+        return;
+    };
+    let key = v8::Object::new(scope);
+    buffer.set_detach_key(key.into());
 }

@@ -8,11 +8,17 @@
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
 } = require('internal/errors');
-const { validateAbortSignalArray, validateUint32 } = require('internal/validators');
 const {
-  Event, EventTarget, defineEventHandler, kNewListener, kTrustEvent,
+  kValidateObjectAllowObjects, validateAbortSignalArray, validateObject, validateUint32,
+} = require('internal/validators');
+const {
+  Event, EventTarget, defineEventHandler, kNewListener, kRemoveListener, kResistStopPropagation,
+  kTrustEvent,
+  kWeakHandler,
 } = require('internal/event_target');
 const { DOMException } = require('internal/dom_exception');
+const { kMaxEventTargetListeners } = require('events');
+const { kTransfer } = require('internal/structured_clone');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kDontThrow = Symbol('kDontThrow');
@@ -58,6 +64,7 @@ class AbortSignal extends EventTarget {
                                        composite = false } = {}) {
     if (dontThrow !== kDontThrow) throw new ERR_ILLEGAL_CONSTRUCTOR();
     super();
+    this[kMaxEventTargetListeners] = 0;
     this[kAborted] = aborted;
     this[kReason] = reason;
     this[kComposite] = composite;
@@ -137,6 +144,12 @@ class AbortSignal extends EventTarget {
       pendingSignals.add(this);
     }
   }
+
+  [kRemoveListener](size, type, listener, capture) {
+    super[kRemoveListener](size, type, listener, capture);
+    // The last 'abort' listener gone: nothing holds the signal alive any more.
+    if (type === 'abort' && size === 0) pendingSignals.delete(this);
+  }
 }
 
 Object.defineProperty(AbortSignal.prototype, 'aborted', { enumerable: true });
@@ -196,7 +209,52 @@ Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
   value: 'AbortController', writable: false, enumerable: false, configurable: true,
 });
 
+// The copy a transferable signal becomes when posted: a signal that follows it.
+function transferFollowingSignal() {
+  return AbortSignal.any([this]);
+}
+
+/** util.transferableAbortSignal: lets `signal` be listed in a postMessage transfer list. */
+function transferableAbortSignal(signal) {
+  if (signal?.[kAborted] === undefined) {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  Object.defineProperty(signal, kTransfer, {
+    __proto__: null, value: transferFollowingSignal, configurable: true,
+  });
+  return signal;
+}
+
+/** util.transferableAbortController: an AbortController whose signal is transferable. */
+function transferableAbortController() {
+  const controller = new AbortController();
+  transferableAbortSignal(controller.signal);
+  return controller;
+}
+
+/**
+ * util.aborted: a promise settled when `signal` aborts. The listener lives only as long
+ * as `resource` does, so a collected resource leaves the promise pending.
+ */
+async function aborted(signal, resource) {
+  if (signal?.[kAborted] === undefined) {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  validateObject(resource, 'resource', kValidateObjectAllowObjects);
+  if (signal.aborted) return;
+  const { promise, resolve } = Promise.withResolvers();
+  signal.addEventListener('abort', resolve, {
+    __proto__: null, once: true, [kWeakHandler]: resource, [kResistStopPropagation]: true,
+  });
+  return promise;
+}
+
 module.exports = {
   AbortController,
   AbortSignal,
+  aborted,
+  transferableAbortController,
+  transferableAbortSignal,
 };

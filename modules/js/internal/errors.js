@@ -879,6 +879,7 @@ const simpleCodes = [
   ['ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error],
   ['ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError],
   ['ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError],
+  ['ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called', TypeError],
   ['ERR_CONSTRUCT_CALL_REQUIRED', 'Class constructor %s cannot be invoked without `new`', TypeError],
   ['ERR_CONTEXT_NOT_INITIALIZED', 'context used is not initialized', Error],
   ['ERR_CRYPTO_ARGON2_NOT_SUPPORTED', 'Argon2 algorithm not supported', Error],
@@ -1096,6 +1097,8 @@ const simpleCodes = [
   ['ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError],
   ['ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeError],
   ['ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError],
+  ['ERR_UNSUPPORTED_ESM_URL_SCHEME', 'Only URLs with a scheme in: file and data are supported ' +
+    "by the default ESM loader. Received protocol '%s'", Error],
   ['ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING', 'Stripping types is currently unsupported for files under node_modules, for "%s"', Error],
   ['ERR_UNSUPPORTED_RESOLVE_REQUEST', 'Failed to resolve module specifier "%s" from "%s": Invalid relative URL or base scheme is not hierarchical.', TypeError],
   ['ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX', '%s', SyntaxError],

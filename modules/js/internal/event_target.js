@@ -245,6 +245,9 @@ class NodeCustomEvent extends Event {
   }
 }
 
+// The object passed as the kWeakHandler option → the weak listener it keeps alive.
+const weakListenerOwners = new WeakMap();
+
 /** One registered listener, a node of its type's doubly linked list. */
 class Listener {
   constructor(previous, listener, once, capture, passive, isNodeStyleListener, weak,
@@ -261,9 +264,11 @@ class Listener {
     this.weak = weak !== undefined;
     this.resistStopPropagation = resistStopPropagation;
     if (this.weak) {
-      // Held weakly so that a signal does not keep alive the targets it unregisters from.
+      // Held weakly so that a signal does not keep alive the targets it unregisters from;
+      // the object given as the weak option keeps the listener alive.
       this.callback = new WeakRef(listener);
       this.listener = this.callback;
+      weakListenerOwners.set(weak, listener);
     } else if (typeof listener === 'function') {
       this.callback = listener;
     } else {
@@ -500,7 +505,6 @@ class EventTarget {
   }
 
   [kInspect](depth, options) {
-    if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     return inspectWith(this, depth, options, {});
   }
 }
@@ -646,8 +650,11 @@ module.exports = {
   NodeEventTarget,
   defineEventHandler,
   isEventTarget,
+  kCreateEvent,
   kEvents,
   kNewListener,
+  kRemoveListener,
   kResistStopPropagation,
   kTrustEvent,
+  kWeakHandler,
 };

@@ -4,6 +4,31 @@
 
 const { runScript } = internalBinding('contextify');
 
+// As in Node, `-e`/`-p` code (not stdin code) sees every public built-in module as a
+// global (`os`, `vm`, ...), loaded on first use and replaceable by assignment.
+function addBuiltinLibsToGlobal(builtinModules) {
+  for (const name of builtinModules) {
+    if (name.startsWith('_') || name.includes('/') || name.includes(':')) continue;
+    if (Object.prototype.hasOwnProperty.call(globalThis, name)) continue;
+    const setReal = (value) => {
+      Object.defineProperty(globalThis, name, {
+        __proto__: null, value, writable: true, enumerable: false, configurable: true,
+      });
+    };
+    Object.defineProperty(globalThis, name, {
+      __proto__: null,
+      get() {
+        const lib = require(name);
+        setReal(lib);
+        return lib;
+      },
+      set: setReal,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
 function evalCode(name, code, print) {
   const { Module } = require('internal/modules/cjs/loader');
   const path = process.cwd() + '/' + name;
@@ -23,16 +48,32 @@ function evalCode(name, code, print) {
   }
 }
 
+/** The value of `--input-type` (`--input-type=X` or `--input-type X`), if given. */
+function inputType() {
+  const args = process.execArgv;
+  let type;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--input-type') type = args[++i];
+    else if (args[i].startsWith('--input-type=')) type = args[i].slice(13);
+  }
+  return type;
+}
+
 function run(kind, payload) {
+  // Registers the import() and import.meta hooks before any user code runs.
+  const esmLoader = require('internal/modules/esm/loader');
+  if ((kind === 'eval' || kind === 'stdin') && inputType() === 'module') {
+    esmLoader.evalModule(payload);
+    return;
+  }
   switch (kind) {
     case 'file':
       require('internal/modules/cjs/loader').Module.runMain(payload);
       break;
     case 'eval':
-      evalCode('[eval]', payload, false);
-      break;
     case 'print':
-      evalCode('[eval]', payload, true);
+      addBuiltinLibsToGlobal(require('internal/modules/cjs/loader').Module.builtinModules);
+      evalCode('[eval]', payload, kind === 'print');
       break;
     case 'stdin':
       evalCode('[stdin]', payload, false);
