@@ -12,7 +12,7 @@ mod intrinsics;
 mod ops;
 mod realm;
 
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
 
 pub use realm::V8Realm;
 
@@ -21,6 +21,10 @@ pub use realm::V8Realm;
 pub struct V8Engine;
 
 static INIT: Once = Once::new();
+
+/// The process-wide platform, kept for pumping its foreground tasks (see
+/// [`V8Realm::run_platform_tasks`](realm::V8Realm)).
+pub(crate) static PLATFORM: OnceLock<v8::SharedRef<v8::Platform>> = OnceLock::new();
 
 impl V8Engine {
     /// Initialises V8 once for the process (ICU data, flags, platform) and returns the engine.
@@ -40,7 +44,8 @@ impl V8Engine {
                 v8::V8::set_flags_from_string(flag);
             }
             let platform = v8::new_default_platform(0, false).make_shared();
-            v8::V8::initialize_platform(platform);
+            v8::V8::initialize_platform(platform.clone());
+            let _ = PLATFORM.set(platform);
             v8::V8::initialize();
         });
         V8Engine

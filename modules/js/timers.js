@@ -1,5 +1,5 @@
 'use strict';
-// node:timers: the public timer functions (also installed as globals).
+// node:timers: the public timer functions (also installed as globals), and `promises`.
 
 const {
   Timeout, Immediate, clearTimeout: clearTimer, clearImmediate: clearImm,
@@ -43,8 +43,14 @@ function clearImmediate(immediate) {
 module.exports = {
   setTimeout,
   clearTimeout,
-  setInterval,
-  clearInterval,
   setImmediate,
   clearImmediate,
+  setInterval,
+  clearInterval,
 };
+Object.defineProperty(module.exports, 'promises', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() { return require('timers/promises'); },
+});

@@ -54,7 +54,18 @@ impl<'r> Driver<'r> {
 
 impl LoopDriver for Driver<'_> {
     fn timers(&mut self, now: f64) -> bool {
-        self.call("processTimers", vec![now.into()])
+        // `processTimers` returns true when it ran to the end. Anything else means a timer
+        // (or a tick between timers) threw and 'uncaughtException' handled it: as Node's
+        // RunTimers does, call it again so the timers still due run before the tick queue.
+        loop {
+            match self.realm.call_hook("processTimers", vec![now.into()]) {
+                Ok(HostValue::Bool(true)) => break,
+                Ok(_) => continue,
+                failed => return self.settle(failed),
+            }
+        }
+        let result = self.realm.call_hook("tickCallback", Vec::new());
+        self.settle(result)
     }
 
     fn completion(&mut self, completion: Completion) -> bool {
@@ -67,5 +78,9 @@ impl LoopDriver for Driver<'_> {
 
     fn check(&mut self) -> bool {
         self.call("processImmediate", Vec::new())
+    }
+
+    fn signal(&mut self, signo: i32) -> bool {
+        self.call("signal", vec![signo.into()])
     }
 }

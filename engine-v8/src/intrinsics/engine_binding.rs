@@ -1,5 +1,5 @@
 //! `internalBinding('engine')`: hooks the host calls, microtasks, promise rejections, the
-//! source arrow of an error, and the formatting of `error.stack`.
+//! source arrow of an error, the formatting of `error.stack`, and the async context frame.
 
 use std::collections::HashMap;
 
@@ -18,7 +18,43 @@ pub(crate) fn install(scope: &mut v8::PinScope<'_, '_>, object: v8::Local<v8::Ob
     set_fn(scope, object, "setPromiseRejectCallback", set_promise_reject_callback);
     set_fn(scope, object, "getErrorSourceArrow", get_error_source_arrow);
     set_fn(scope, object, "getHeapStatistics", get_heap_statistics);
+    set_fn(scope, object, "getHeapSpaceStatistics", get_heap_space_statistics);
+    set_fn(scope, object, "getHeapCodeStatistics", get_heap_code_statistics);
+    set_fn(scope, object, "isStringOneByteRepresentation", is_string_one_byte_representation);
     set_fn(scope, object, "timeZoneChanged", time_zone_changed);
+    set_fn(scope, object, "getAsyncContextFrame", get_async_context_frame);
+    set_fn(scope, object, "setAsyncContextFrame", set_async_context_frame);
+    set_fn(scope, object, "setPromiseHooks", set_promise_hooks);
+}
+
+/// The async context frame (AsyncLocalStorage's stores) that V8 carries across `await`
+/// and promise reactions: its continuation-preserved embedder data.
+fn get_async_context_frame(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    rv.set(scope.get_continuation_preserved_embedder_data());
+}
+
+/// `setPromiseHooks(init, before, after, resolve)`: V8's promise lifecycle hooks for this
+/// context (async_hooks' PROMISE resources); a non-function argument clears that hook.
+fn set_promise_hooks(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let hook = |i| v8::Local::<v8::Function>::try_from(args.get(i)).ok();
+    scope.set_promise_hooks(hook(0), hook(1), hook(2), hook(3));
+}
+
+/// Makes `frame` the current async context frame.
+fn set_async_context_frame(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    scope.set_continuation_preserved_embedder_data(args.get(0));
 }
 
 /// Makes `Date` and `Intl` pick up a new `TZ`: V8 re-reads the host time zone.
@@ -30,7 +66,11 @@ fn time_zone_changed(
     scope.date_time_configuration_change_notification(v8::TimeZoneDetection::Redetect);
 }
 
-/// `[heapTotal, heapUsed, external, arrayBuffers]` for `process.memoryUsage()`.
+/// `[heapTotal, heapUsed, external, arrayBuffers]` for `process.memoryUsage()`, then the
+/// rest of `v8.getHeapStatistics()`: `[totalHeapSizeExecutable, totalPhysicalSize,
+/// totalAvailableSize, heapSizeLimit, mallocedMemory, peakMallocedMemory,
+/// numberOfNativeContexts, numberOfDetachedContexts, totalGlobalHandlesSize,
+/// usedGlobalHandlesSize, totalAllocatedBytes]`.
 fn get_heap_statistics(
     scope: &mut v8::PinScope,
     _args: v8::FunctionCallbackArguments,
@@ -42,10 +82,78 @@ fn get_heap_statistics(
         stats.used_heap_size(),
         stats.external_memory(),
         stats.external_memory(),
+        stats.total_heap_size_executable(),
+        stats.total_physical_size(),
+        stats.total_available_size(),
+        stats.heap_size_limit(),
+        stats.malloced_memory(),
+        stats.peak_malloced_memory(),
+        stats.number_of_native_contexts(),
+        stats.number_of_detached_contexts(),
+        stats.total_global_handles_size(),
+        stats.used_global_handles_size(),
+        stats.total_allocated_bytes() as usize,
     ];
     let elements: Vec<v8::Local<v8::Value>> =
         values.iter().map(|v| v8::Number::new(scope, *v as f64).into()).collect();
     rv.set(v8::Array::new_with_elements(scope, &elements).into());
+}
+
+/// `[[spaceName, spaceSize, spaceUsedSize, spaceAvailableSize, physicalSpaceSize], …]`,
+/// one entry per heap space, for `v8.getHeapSpaceStatistics()`.
+fn get_heap_space_statistics(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let mut spaces: Vec<v8::Local<v8::Value>> = Vec::new();
+    for index in 0..scope.number_of_heap_spaces() {
+        let Some(space) = scope.get_heap_space_statistics(index) else {
+            continue;
+        };
+        let name = string(scope, &space.space_name().to_string_lossy());
+        let mut fields: Vec<v8::Local<v8::Value>> = vec![name.into()];
+        for value in [
+            space.space_size(),
+            space.space_used_size(),
+            space.space_available_size(),
+            space.physical_space_size(),
+        ] {
+            fields.push(v8::Number::new(scope, value as f64).into());
+        }
+        spaces.push(v8::Array::new_with_elements(scope, &fields).into());
+    }
+    rv.set(v8::Array::new_with_elements(scope, &spaces).into());
+}
+
+/// `[codeAndMetadataSize, bytecodeAndMetadataSize, externalScriptSourceSize,
+/// cpuProfilerMetadataSize]` for `v8.getHeapCodeStatistics()`.
+fn get_heap_code_statistics(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let values = scope.get_heap_code_and_metadata_statistics().map_or([0; 4], |stats| {
+        [
+            stats.code_and_metadata_size(),
+            stats.bytecode_and_metadata_size(),
+            stats.external_script_source_size(),
+            stats.cpu_profiler_metadata_size(),
+        ]
+    });
+    let elements: Vec<v8::Local<v8::Value>> =
+        values.iter().map(|v| v8::Number::new(scope, *v as f64).into()).collect();
+    rv.set(v8::Array::new_with_elements(scope, &elements).into());
+}
+
+/// Whether a string is stored with one byte per character (`v8.isStringOneByteRepresentation`).
+fn is_string_one_byte_representation(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let one_byte = v8::Local::<v8::String>::try_from(args.get(0)).is_ok_and(|s| s.is_onebyte());
+    rv.set(v8::Boolean::new(scope, one_byte).into());
 }
 
 fn store_hook(scope: &mut v8::PinScope<'_, '_>, name: String, value: v8::Local<v8::Value>) {
@@ -101,6 +209,10 @@ fn get_error_source_arrow(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
+    if super::is_decorated(scope, args.get(0)) {
+        rv.set(v8::String::empty(scope).into());
+        return;
+    }
     let message = v8::Exception::create_message(scope, args.get(0));
     let arrow = source_arrow(scope, message);
     rv.set(string(scope, &arrow).into());

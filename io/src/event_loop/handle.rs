@@ -21,6 +21,12 @@ pub type Job = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
 pub trait Executor {
     /// Runs `job` on the pool; its result comes back as a completion with `id`.
     fn spawn_blocking(&self, id: u64, job: Job);
+    /// Starts or stops catching signal `signo`; the loop hands caught ones to its driver.
+    /// Watching keeps nothing alive (Node's signal handles are unref'd).
+    fn watch_signal(&self, signo: i32, watch: bool) -> std::io::Result<()> {
+        let _ = (signo, watch);
+        Err(std::io::ErrorKind::Unsupported.into())
+    }
 }
 
 /// The loop's bookkeeping, shared between the runner and the ops.
@@ -114,6 +120,11 @@ impl LoopHandle {
     pub fn spawn_blocking(&self, id: u64, job: Job) {
         self.state.borrow_mut().pending_requests += 1;
         self.executor.spawn_blocking(id, job);
+    }
+
+    /// Starts (`watch`) or stops catching signal `signo`; stopping restores its default action.
+    pub fn watch_signal(&self, signo: i32, watch: bool) -> std::io::Result<()> {
+        self.executor.watch_signal(signo, watch)
     }
 
     /// Makes the loop return at the end of the current phase.

@@ -5,14 +5,15 @@
 //! in-flight requests keep the process alive — and calls a [`LoopDriver`] (the runtime,
 //! which calls into JS) for each phase, in Node's order:
 //!
-//! timers → pending → poll (I/O completions, waiting at most until the next timer) →
-//! check (`setImmediate`) → close, and again while anything ref'd is left.
+//! timers → pending → poll (I/O completions and caught signals, waiting at most until the
+//! next timer) → check (`setImmediate`) → close, and again while anything ref'd is left.
 //!
 //! Ops reach the loop through a cloneable [`LoopHandle`]; work that would block runs on the
 //! blocking pool (sized by `UV_THREADPOOL_SIZE`, default 4) and comes back as a
 //! [`Completion`] in the poll phase.
 
 mod handle;
+mod signal;
 mod tokio_loop;
 
 pub use handle::{Completion, Executor, LoopHandle};
@@ -27,6 +28,11 @@ pub trait LoopDriver {
     fn completion(&mut self, completion: Completion) -> bool;
     /// Check phase: immediates are queued.
     fn check(&mut self) -> bool;
+    /// Poll phase: watched signal `signo` arrived (see [`LoopHandle::watch_signal`]).
+    fn signal(&mut self, signo: i32) -> bool {
+        let _ = signo;
+        true
+    }
 }
 
 /// An event loop implementation: a source of [`LoopHandle`]s and the runner of phases.

@@ -9,16 +9,22 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 use super::handle::{Job, LoopState};
-use super::{Completion, EventLoop, Executor, LoopDriver, LoopHandle};
+use super::{signal, Completion, EventLoop, Executor, LoopDriver, LoopHandle};
 
 /// libuv's default thread-pool size.
 const DEFAULT_POOL_SIZE: usize = 4;
 /// libuv's ceiling for `UV_THREADPOOL_SIZE`.
 const MAX_POOL_SIZE: usize = 1024;
 
+/// What wakes the loop's poll: a finished request, or a signal that arrived.
+enum LoopEvent {
+    Completion(Completion),
+    Signal,
+}
+
 struct TokioExecutor {
     runtime: tokio::runtime::Handle,
-    completions: mpsc::UnboundedSender<Completion>,
+    completions: mpsc::UnboundedSender<LoopEvent>,
 }
 
 impl Executor for TokioExecutor {
@@ -27,15 +33,26 @@ impl Executor for TokioExecutor {
         self.runtime.spawn_blocking(move || {
             let result = job();
             // The receiver lives as long as the loop; a send after it is gone has no reader.
-            let _ = completions.send(Completion { id, result });
+            let _ = completions.send(LoopEvent::Completion(Completion { id, result }));
         });
+    }
+
+    fn watch_signal(&self, signo: i32, watch: bool) -> std::io::Result<()> {
+        if watch {
+            let events = self.completions.clone();
+            signal::set_waker(Box::new(move || {
+                // A closed channel means the loop is gone: nobody is left to wake.
+                let _ = events.send(LoopEvent::Signal);
+            }));
+        }
+        signal::watch(signo, watch)
     }
 }
 
 /// The default event loop.
 pub struct TokioLoop {
     runtime: tokio::runtime::Runtime,
-    completions: mpsc::UnboundedReceiver<Completion>,
+    completions: mpsc::UnboundedReceiver<LoopEvent>,
     handle: LoopHandle,
 }
 
@@ -75,9 +92,13 @@ impl TokioLoop {
                 .block_on(async { tokio::time::timeout(t, receiver.recv()).await.ok().flatten() }),
             None => self.runtime.block_on(receiver.recv()),
         };
-        let mut ready: Vec<Completion> = first.into_iter().collect();
-        while let Ok(more) = self.completions.try_recv() {
-            ready.push(more);
+        let mut ready: Vec<Completion> = Vec::new();
+        let mut next = first;
+        while let Some(event) = next {
+            if let LoopEvent::Completion(completion) = event {
+                ready.push(completion);
+            }
+            next = self.completions.try_recv().ok();
         }
         ready
     }
@@ -128,6 +149,11 @@ impl EventLoop for TokioLoop {
                     s.pending_requests = s.pending_requests.saturating_sub(1);
                 }
                 if !driver.completion(completion) {
+                    return false;
+                }
+            }
+            for signo in signal::take_pending() {
+                if !driver.signal(signo) {
                     return false;
                 }
             }

@@ -6,13 +6,18 @@
 
 const binding = internalBinding('timers');
 const { runNextTicks } = require('internal/process/task_queues');
+const AsyncContextFrame = require('internal/async_context_frame');
+const {
+  newAsyncId, executionAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, hookCounts,
+} = require('internal/async_hooks');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kTimerId = Symbol('asyncId');
+const kTriggerId = Symbol('triggerId');
+const kFrame = Symbol('asyncContextFrame');
 
-let nextId = 1;
 let insertSeq = 0;
 let refCount = 0;
 let armedAt = Infinity;
@@ -126,10 +131,13 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[kTimerId] = nextId++;
+    this[kTimerId] = newAsyncId();
+    this[kTriggerId] = executionAsyncId();
+    this[kFrame] = AsyncContextFrame.current();
     Object.defineProperty(this, '_seq', { value: 0, writable: true, enumerable: false });
     if (isRefed) incRefCount();
     insert(this, binding.getLibuvNow());
+    if (hookCounts.init > 0) emitInit(this[kTimerId], 'Timeout', this[kTriggerId], this);
   }
 
   refresh() {
@@ -178,9 +186,7 @@ class Timeout {
 
 function unenroll(timer) {
   if (timer._destroyed) return;
-  timer._destroyed = true;
-  if (timer[kHasPrimitive]) knownById.delete(timer[kTimerId]);
-  if (timer[kRefed]) decRefCount();
+  destroyTimer(timer);
   timer._idleTimeout = -1;
 }
 
@@ -199,11 +205,15 @@ function clearTimeout(timer) {
   }
 }
 
+// The timer whose callback runs now: its destroy hook waits for its after hook.
+let runningTimer = null;
+
 function destroyTimer(timer) {
   if (timer._destroyed) return;
   timer._destroyed = true;
   if (timer[kHasPrimitive]) knownById.delete(timer[kTimerId]);
   if (timer[kRefed]) decRefCount();
+  if (hookCounts.destroy > 0 && timer !== runningTimer) emitDestroy(timer[kTimerId]);
 }
 
 // Called by the loop when the native timer is due.
@@ -217,10 +227,17 @@ function processTimers(now) {
         continue;
       }
       if (entry[0] > now) break;
+      if (ranAtLeastOne) {
+        // Ticks run between timers, before the next one leaves the heap: if a tick throws,
+        // that timer is still queued for the next pass (as Node's listOnTimeout peeks,
+        // drains ticks, then removes). The ticks may also have changed the heap: re-peek.
+        ranAtLeastOne = false;
+        runNextTicks();
+        continue;
+      }
+      ranAtLeastOne = true;
       heapPop();
       const timer = entry[2];
-      if (ranAtLeastOne) runNextTicks();
-      else ranAtLeastOne = true;
       if (timer._destroyed) continue;
       if (typeof timer._onTimeout !== 'function') {
         // Its callback was removed (`_onTimeout = null`): the timer is done.
@@ -228,11 +245,15 @@ function processTimers(now) {
         continue;
       }
       const start = timer._repeat ? binding.getLibuvNow() : 0;
+      emitBefore(timer[kTimerId], timer[kTriggerId], timer);
+      runningTimer = timer;
+      const priorFrame = AsyncContextFrame.exchange(timer[kFrame]);
       try {
         const args = timer._timerArgs;
         if (args === undefined) Reflect.apply(timer._onTimeout, timer, []);
         else Reflect.apply(timer._onTimeout, timer, args);
       } finally {
+        AsyncContextFrame.exchange(priorFrame);
         if (timer._repeat && timer._idleTimeout !== -1 && !timer._destroyed &&
             timer._onTimeout) {
           timer._idleTimeout = timer._repeat;
@@ -242,11 +263,18 @@ function processTimers(now) {
           destroyTimer(timer);
         }
       }
+      // Not reached when the callback threw: the exception handler exits its context.
+      runningTimer = null;
+      emitAfter(timer[kTimerId]);
+      if (timer._destroyed && hookCounts.destroy > 0) emitDestroy(timer[kTimerId]);
     }
   } finally {
+    runningTimer = null;
     armedAt = Infinity;
     arm(now);
   }
+  // Ran to the end (the loop calls again when a timer's exception was handled instead).
+  return true;
 }
 
 // Immediates: a FIFO; one pass runs those queued before it started.
@@ -267,6 +295,10 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
+    this[kTimerId] = newAsyncId();
+    this[kTriggerId] = executionAsyncId();
+    this[kFrame] = AsyncContextFrame.current();
+    if (hookCounts.init > 0) emitInit(this[kTimerId], 'Immediate', this[kTriggerId], this);
     immediateCount++;
     immediateRefCount++;
     immediateQueue.push(this);
@@ -315,6 +347,7 @@ function clearImmediate(immediate) {
   // Only immediates: a Timeout passed here keeps running.
   if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   finishImmediate(immediate);
+  if (hookCounts.destroy > 0) emitDestroy(immediate[kTimerId]);
   immediate._onImmediate = null;
   updateImmediateInfo();
 }
@@ -340,7 +373,15 @@ function processImmediate() {
       const callback = immediate._onImmediate;
       immediate._onImmediate = null;
       const argv = immediate._argv;
-      Reflect.apply(callback, immediate, argv === undefined ? [] : argv);
+      emitBefore(immediate[kTimerId], immediate[kTriggerId], immediate);
+      const priorFrame = AsyncContextFrame.exchange(immediate[kFrame]);
+      try {
+        Reflect.apply(callback, immediate, argv === undefined ? [] : argv);
+      } finally {
+        AsyncContextFrame.exchange(priorFrame);
+      }
+      emitAfter(immediate[kTimerId]);
+      if (hookCounts.destroy > 0) emitDestroy(immediate[kTimerId]);
     }
   } finally {
     if (i + 1 < queue.length) outstanding = queue.slice(i + 1);

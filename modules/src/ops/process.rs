@@ -61,6 +61,7 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "process_methods", name: "groupId", func: group_id },
     Op { binding: "process_methods", name: "userName", func: user_name },
     Op { binding: "process_methods", name: "kill", func: kill },
+    Op { binding: "process_methods", name: "watchSignal", func: watch_signal },
     Op { binding: "process_methods", name: "execve", func: execve },
     Op { binding: "process_methods", name: "cpuUsage", func: cpu_usage },
     Op { binding: "process_methods", name: "threadCpuUsage", func: thread_cpu_usage },
@@ -229,6 +230,20 @@ fn kill(ctx: &mut dyn OpCtx) -> OpResult {
     }
     let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
     Ok((-errno).into())
+}
+
+/// `watchSignal(signo, watch)`: starts or stops delivering signal `signo` to the `signal`
+/// hook; 0 on success, else the negative errno.
+fn watch_signal(ctx: &mut dyn OpCtx) -> OpResult {
+    let signo: i32 = ctx.arg(0, "signal")?;
+    let watch = ctx.arg_truthy(1);
+    let Some(loop_handle) = ctx.state().get::<io::LoopHandle>().cloned() else {
+        return Ok((-libc::ENOSYS).into());
+    };
+    match loop_handle.watch_signal(signo, watch) {
+        Ok(()) => Ok(0_i32.into()),
+        Err(err) => Ok((-err.raw_os_error().unwrap_or(libc::ENOSYS)).into()),
+    }
 }
 
 /// `execve(path, args, env)`: replaces the process image; returns only on failure, with

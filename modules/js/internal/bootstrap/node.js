@@ -58,6 +58,16 @@ function notifyTimeZoneChanged() {
   internalBinding('engine').timeZoneChanged();
 }
 
+// DEP0104, once and only under --pending-deprecation, as in Node.
+let warnedNonStringEnvValue = false;
+function warnNonStringEnvValue() {
+  if (warnedNonStringEnvValue || !info.execArgv.includes('--pending-deprecation')) return;
+  warnedNonStringEnvValue = true;
+  process.emitWarning(
+    'Assigning any value other than a string, number, or boolean to a process.env property ' +
+    'is deprecated. Please make sure to convert the value to a string before setting ' +
+    'process.env with it.', 'DeprecationWarning', 'DEP0104');
+}
 const env = new Proxy({}, {
   get(target, key) {
     if (typeof key === 'string') {
@@ -71,6 +81,9 @@ const env = new Proxy({}, {
     if (typeof key === 'symbol') {
       const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
       throw new ERR_INVALID_ARG_TYPE('key', 'string', key);
+    }
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      warnNonStringEnvValue();
     }
     setEnv(String(key), `${value}`);
     return true;
@@ -147,7 +160,7 @@ Object.assign(process, {
   ppid: info.ppid,
   features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true,
               tls_sni: true, tls_ocsp: false, tls: true, openssl_is_boringssl: false,
-              cached_builtins: true, require_module: false, quic: false, typescript: false },
+              cached_builtins: true, require_module: true, quic: false, typescript: false },
   moduleLoadList: require('internal/bootstrap/realm').moduleLoadList,
   _exiting: false,
   noDeprecation: false,
@@ -331,12 +344,65 @@ process.execve = function execve(execPath, args = [], env) {
     2, `process.execve failed with error code ${failure}\n\n----- JavaScript stack trace -----\n\n${trace}\n\n`);
   methods.reallyExit(134);
 };
-// What keeps the loop alive, by type. Only timers and immediates are counted so far;
-// handles and requests of other modules are not tracked yet.
+// What keeps the loop alive, by type: requests in flight (fs), then timers and immediates.
+// Handles (sockets, servers, children) are not tracked yet.
 process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+  const requests = require('internal/async_ops').getActiveRequests();
   const [timeouts, immediates] = require('internal/timers').activeTimerCounts();
-  return [...new Array(timeouts).fill('Timeout'), ...new Array(immediates).fill('Immediate')];
+  return [...requests.map((request) => request.constructor.name),
+          ...new Array(timeouts).fill('Timeout'), ...new Array(immediates).fill('Immediate')];
 };
+process._getActiveRequests = function _getActiveRequests() {
+  return require('internal/async_ops').getActiveRequests();
+};
+process._getActiveHandles = function _getActiveHandles() { return []; };
+// Writes straight to fd 2, past process.stderr and the tick queue.
+process._rawDebug = function _rawDebug(...args) {
+  const { format } = require('internal/util/inspect');
+  internalBinding('fs').writeString(2, `${Reflect.apply(format, null, args)}\n`);
+};
+// Node 25's process.ref/unref: through the nodejs.ref symbols, else ref()/unref().
+process.ref = function ref(maybeRefable) {
+  if (typeof maybeRefable?.[Symbol.for('nodejs.ref')] === 'function') {
+    maybeRefable[Symbol.for('nodejs.ref')]();
+  } else if (typeof maybeRefable?.ref === 'function') {
+    maybeRefable.ref();
+  }
+};
+process.unref = function unref(maybeRefable) {
+  if (typeof maybeRefable?.[Symbol.for('nodejs.unref')] === 'function') {
+    maybeRefable[Symbol.for('nodejs.unref')]();
+  } else if (typeof maybeRefable?.unref === 'function') {
+    maybeRefable.unref();
+  }
+};
+process.binding = require('internal/process/binding').binding;
+process.loadEnvFile = require('internal/process/env_file').loadEnvFile;
+// Source maps are not applied to stack traces; the switch is kept and validated.
+let sourceMapsEnabled = false;
+process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
+  require('internal/validators').validateBoolean(enabled, 'enabled');
+  sourceMapsEnabled = enabled;
+};
+Object.defineProperty(process, 'sourceMapsEnabled', {
+  get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
+});
+{
+  let allowedFlags;
+  Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+    get() {
+      allowedFlags ??= require('internal/process/allowed_flags').createAllowedFlags();
+      return allowedFlags;
+    },
+    set(value) {
+      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', {
+        value, configurable: true, enumerable: true, writable: true,
+      });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
 process.uptime = function uptime() { return methods.uptime(); };
 
 function hrtime(previous) {
@@ -397,6 +463,13 @@ process.nextTick = nextTick;
 // Registers the engine's promise-rejection callback.
 require('internal/process/promises');
 process._tickCallback = runNextTicks;
+
+{
+  const signals = require('internal/process/signals');
+  process.on('newListener', signals.startListeningIfSignal);
+  process.on('removeListener', signals.stopListeningIfSignal);
+  setHook('signal', signals.onSignal);
+}
 
 const warning = require('internal/process/warning');
 process.emitWarning = warning.emitWarning;
@@ -493,6 +566,10 @@ defineAccessorGlobal('Buffer', () => require('buffer').Buffer);
 for (const name of ['atob', 'btoa', 'Blob', 'File']) {
   defineLazyGlobal(name, () => require('buffer')[name]);
 }
+// EventSource is a global only with --experimental-eventsource, as in Node.
+if (process.execArgv.includes('--experimental-eventsource')) {
+  defineLazyGlobal('EventSource', () => require('internal/event_source').EventSource);
+}
 defineLazyGlobal('URL', () => require('internal/url').URL);
 defineLazyGlobal('URLSearchParams', () => require('internal/url').URLSearchParams);
 // Plain data properties, as Node shows them (so loaded now rather than lazily).
@@ -505,6 +582,12 @@ defineLazyGlobal('URLSearchParams', () => require('internal/url').URLSearchParam
   defineGlobal('AbortController', AbortController);
   defineGlobal('AbortSignal', AbortSignal);
   defineGlobal('DOMException', require('internal/dom_exception').DOMException);
+  const { BroadcastChannel, MessageChannel, MessageEvent, MessagePort } =
+    require('internal/worker/io');
+  defineGlobal('MessageChannel', MessageChannel);
+  defineGlobal('MessagePort', MessagePort);
+  defineGlobal('MessageEvent', MessageEvent);
+  defineGlobal('BroadcastChannel', BroadcastChannel);
 }
 for (const name of ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
                     'PerformanceObserver', 'PerformanceObserverEntryList']) {
@@ -538,13 +621,33 @@ defineGlobal('fetch', async function fetch() {
 
 // --- hooks the host calls ----------------------------------------------------------------
 const { processTimers, processImmediate } = require('internal/timers');
-setHook('processTimers', processTimers);
+// A callback that threw (and a listener took the error) gets no tick drain, as in Node;
+// the queued ticks run after the next callback.
+let callbackThrew = false;
+setHook('processTimers', (now) => {
+  const ranToEnd = processTimers(now);
+  // The host calls again after a handled exception; a pass that ends drains its ticks.
+  callbackThrew = false;
+  return ranToEnd;
+});
 setHook('processImmediate', processImmediate);
 require('internal/async_ops'); // registers the `completion` hook
-setHook('tickCallback', runNextTicks);
-setHook('fatalException', (err, arrow) => execution.onFatalException(err, arrow, false));
+setHook('tickCallback', () => {
+  if (callbackThrew) {
+    callbackThrew = false;
+    return;
+  }
+  runNextTicks();
+});
+setHook('fatalException', (err, arrow) => {
+  callbackThrew = execution.onFatalException(err, arrow, false);
+  return callbackThrew;
+});
 setHook('start', (kind, payload) => {
+  const asyncHooks = require('internal/async_hooks');
+  asyncHooks.enterTopLevel();
   require('internal/main/run').run(kind, payload);
+  asyncHooks.exitTopLevel();
   processTicksAndRejections();
 });
 setHook('beforeExit', () => {
@@ -554,6 +657,8 @@ setHook('beforeExit', () => {
 setHook('exit', () => {
   if (!process._exiting) {
     process._exiting = true;
+    // An entry ES module still waiting on top-level await: exit code 13, as in Node.
+    require('internal/modules/esm/loader').handleUnsettledEntry();
     process.emit('exit', +(process.exitCode ?? 0) | 0);
   }
   return +(process.exitCode ?? 0) | 0;

@@ -59,15 +59,25 @@ function writeStderr(text) {
   internalBinding('fs').writeString(2, text);
 }
 
+function noop() {}
+
+// The callback that threw never reached its `after`: back to the top level. A no-op
+// immediate makes sure the next loop turn runs a callback, and so drains the ticks.
+function afterHandledException() {
+  require('internal/async_hooks').clearExecutionStack();
+  require('timers').setImmediate(noop);
+  return true;
+}
+
 // Returns true when a listener took the error; otherwise prints it and exits.
 function onFatalException(err, arrow, fromPromise) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, type);
   if (captureCallback !== null) {
     captureCallback(err);
-    return true;
+    return afterHandledException();
   }
-  if (process.emit('uncaughtException', err, type)) return true;
+  if (process.emit('uncaughtException', err, type)) return afterHandledException();
   try {
     if (!process._exiting) {
       process._exiting = true;

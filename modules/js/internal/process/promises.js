@@ -1,7 +1,7 @@
 'use strict';
 // Unhandled promise rejections, Node's default mode ('throw'): a rejection still without a
-// handler when the tick queue drains emits 'unhandledRejection'; with no listener it
-// becomes an uncaught exception.
+// handler when the tick queue drains emits 'unhandledRejection' (or, if it happened inside
+// a domain, that domain's 'error'); with no listener it becomes an uncaught exception.
 
 const { setPromiseRejectCallback } = internalBinding('engine');
 
@@ -14,7 +14,9 @@ let asyncId = 0;
 
 function promiseRejectHandler(type, promise, reason) {
   if (type === kRejectedWithNoHandler) {
-    maybeUnhandled.set(promise, { reason, uid: ++asyncId, warned: false });
+    maybeUnhandled.set(promise, {
+      reason, uid: ++asyncId, warned: false, domain: process.domain,
+    });
     pending.push(promise);
   } else if (type === kHandlerAddedAfterReject) {
     const info = maybeUnhandled.get(promise);
@@ -63,8 +65,10 @@ function processPromiseRejections() {
       const info = maybeUnhandled.get(promise);
       if (info === undefined) continue;
       info.warned = true;
-      const { reason } = info;
-      if (!process.emit('unhandledRejection', reason, promise)) {
+      const { reason, domain } = info;
+      const handled = domain ? domain.emit('error', reason) :
+        process.emit('unhandledRejection', reason, promise);
+      if (!handled) {
         throwUnhandledRejection(promise, reason);
       }
       maybeScheduled = true;

@@ -4,6 +4,10 @@
 // no promise rejection is left to report.
 
 const { runMicrotasks, enqueueMicrotask } = internalBinding('engine');
+const AsyncContextFrame = require('internal/async_context_frame');
+const {
+  newAsyncId, executionAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, hookCounts,
+} = require('internal/async_hooks');
 
 // A ring-free FIFO: an array with a moving head, compacted when half consumed.
 let queue = [];
@@ -24,7 +28,17 @@ function nextTick(callback, ...args) {
     throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  queue.push({ callback, args: args.length === 0 ? undefined : args });
+  const tickObject = {
+    callback,
+    args: args.length === 0 ? undefined : args,
+    asyncId: newAsyncId(),
+    triggerAsyncId: executionAsyncId(),
+    frame: AsyncContextFrame.current(),
+  };
+  if (hookCounts.init > 0) {
+    emitInit(tickObject.asyncId, 'TickObject', tickObject.triggerAsyncId, tickObject);
+  }
+  queue.push(tickObject);
 }
 
 function processTicksAndRejections() {
@@ -37,9 +51,14 @@ function processTicksAndRejections() {
         queue = queue.slice(head);
         head = 0;
       }
-      const { callback, args } = tock;
+      const { callback, args, asyncId, frame } = tock;
+      emitBefore(asyncId, tock.triggerAsyncId, tock);
+      const priorFrame = AsyncContextFrame.exchange(frame);
       if (args === undefined) callback();
       else callback(...args);
+      AsyncContextFrame.exchange(priorFrame);
+      emitAfter(asyncId);
+      if (hookCounts.destroy > 0) emitDestroy(asyncId);
     }
     queue = [];
     head = 0;
