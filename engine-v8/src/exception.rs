@@ -7,6 +7,16 @@ pub(crate) fn source_arrow(
     scope: &v8::PinScope<'_, '_>,
     message: v8::Local<v8::Message>,
 ) -> String {
+    source_arrow_shifted(scope, message, 0)
+}
+
+/// [`source_arrow`] for a message whose columns count `column_shift` columns the source
+/// line doesn't show (a script's column offset, which applies to its first line).
+pub(crate) fn source_arrow_shifted(
+    scope: &v8::PinScope<'_, '_>,
+    message: v8::Local<v8::Message>,
+    column_shift: usize,
+) -> String {
     let name = message
         .get_script_resource_name(scope)
         .filter(|n| !n.is_undefined())
@@ -15,8 +25,12 @@ pub(crate) fn source_arrow(
     let line = message.get_line_number(scope).unwrap_or(0);
     let source =
         message.get_source_line(scope).map(|s| s.to_rust_string_lossy(scope)).unwrap_or_default();
-    let start = message.get_start_column();
-    let end = message.get_end_column().max(start);
+    let mut start = message.get_start_column();
+    let mut end = message.get_end_column().max(start);
+    if start >= column_shift {
+        start -= column_shift;
+        end -= column_shift;
+    }
     let mut underline = String::new();
     for (i, ch) in source.chars().enumerate() {
         if i >= end {
