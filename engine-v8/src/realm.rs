@@ -40,6 +40,15 @@ macro_rules! enter {
 }
 
 impl V8Realm {
+    /// Runs the foreground tasks V8 posted for this isolate (FinalizationRegistry cleanups,
+    /// GC finalisation steps): the default platform only runs them when the embedder pumps
+    /// it, as Node's platform does from its loop.
+    fn run_platform_tasks(&mut self) {
+        if let Some(platform) = crate::PLATFORM.get() {
+            while v8::Platform::pump_message_loop(platform, &self.isolate, false) {}
+        }
+    }
+
     /// Makes the isolate and context and installs the ops and intrinsics.
     pub fn new(options: RealmOptions) -> Self {
         let mut isolate = v8::Isolate::new(v8::CreateParams::default());
@@ -53,6 +62,7 @@ impl V8Realm {
             v8::scope!(let scope, &mut isolate);
             let context = v8::Context::new(scope, Default::default());
             let scope = &mut v8::ContextScope::new(scope, context);
+            intrinsics::initialize_context_runtime(scope, context);
             let bindings = v8::Object::new(scope);
             ops::install(scope, bindings, &options.ops);
             intrinsics::install(scope, bindings);
@@ -77,7 +87,12 @@ impl V8Realm {
                 None if tc.has_terminated() || !tc.can_continue() => Outcome::Terminated,
                 None => match tc.exception() {
                     Some(exception) => {
-                        let arrow = tc.message().map(|m| source_arrow(tc, m)).unwrap_or_default();
+                        // A `vm` error decorated with its arrow prints without a second one.
+                        let arrow = if intrinsics::is_decorated(tc, exception) {
+                            String::new()
+                        } else {
+                            tc.message().map(|m| source_arrow(tc, m)).unwrap_or_default()
+                        };
                         Outcome::Threw(v8::Global::new(tc, exception), arrow)
                     }
                     None => Outcome::Value(HostValue::Undefined),
@@ -208,7 +223,9 @@ impl Realm for V8Realm {
             let receiver = v8::undefined(scope);
             function.call(scope, receiver.into(), &args)
         });
-        self.settle(outcome)
+        let result = self.settle(outcome);
+        self.run_platform_tasks();
+        result
     }
 
     fn has_hook(&self, name: &str) -> bool {
@@ -233,5 +250,6 @@ impl Drop for V8Realm {
         // Globals held in slots must go before the isolate does.
         self.isolate.remove_slot::<Hooks>();
         self.isolate.remove_slot::<Bindings>();
+        self.isolate.remove_slot::<intrinsics::ModuleRegistry>();
     }
 }

@@ -487,6 +487,9 @@ module.exports = {
   toUSVString(input) {
     return String.prototype.toWellFormed.call(`${input}`);
   },
+  aborted(signal, resource) {
+    return require('internal/abort_controller').aborted(signal, resource);
+  },
   transferableAbortController() {
     return require('internal/abort_controller').transferableAbortController();
   },

@@ -2,6 +2,7 @@
 
 mod contextify;
 mod engine_binding;
+mod module_wrap;
 mod types;
 mod util;
 
@@ -45,10 +46,14 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, bindings: v8::Local<
     engine_binding::install(scope, object);
     let object = binding_object(scope, bindings, "contextify");
     contextify::install(scope, object);
+    let object = binding_object(scope, bindings, "module_wrap");
+    module_wrap::install(scope, object);
     let object = binding_object(scope, bindings, "util");
     util::install(scope, object);
     let object = binding_object(scope, bindings, "types");
     types::install(scope, object);
 }
 
+pub(crate) use contextify::{initialize_context_runtime, is_decorated};
 pub(crate) use engine_binding::{prepare_stack_trace_callback, promise_reject_callback, Hooks};
+pub(crate) use module_wrap::ModuleRegistry;

@@ -49,6 +49,9 @@ const PROCESS_FLAGS: &[&str] = &[
     "--expose-gc",
     "--expose_gc",
     "--experimental-eventsource",
+    // ES module features on by default in Node 25, still accepted as flags.
+    "--experimental-require-module",
+    "--experimental-detect-module",
 ];
 
 /// The values `--input-type` takes: how `-e`/`-p`/stdin code is compiled (the bootstrap

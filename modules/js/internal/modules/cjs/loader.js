@@ -11,9 +11,9 @@
 // __filename, __dirname) and caches the Module in `Module._cache`
 // (`require.cache`).  Cycles get the partially filled `exports`, as in Node.
 //
-// ES modules are not loaded yet: requiring a .mjs file, or a .js file in a
-// package with "type": "module", throws ERR_REQUIRE_ESM as Node did before
-// require(esm).  The ESM loader comes in a later issue and replaces this.
+// ES modules (.mjs, or .js in a package with "type": "module") are loaded by
+// the ESM loader (internal/modules/esm/loader): the main module when the entry
+// file is one, and require(esm), which returns the module namespace.
 
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const {
@@ -25,7 +25,7 @@ const {
     ERR_INVALID_PACKAGE_TARGET,
     ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_PACKAGE_PATH_NOT_EXPORTED,
-    ERR_REQUIRE_ESM,
+    ERR_REQUIRE_CYCLE_MODULE,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
 } = require('internal/errors');
@@ -170,6 +170,9 @@ function computeBuiltinModules() {
 // Per-module bookkeeping.  The parent link is hidden (Node keeps it in a
 // private symbol); the others are visible to util.inspect, as in Node.
 const kFirstModuleParent = Symbol('kFirstModuleParent');
+/** Set on a Module loaded through require(esm): requiring it again before it finished is
+ * a cycle Node refuses. */
+const kIsESModule = Symbol('kIsESModule');
 const kIsMainSymbol = Symbol('kIsMainSymbol');
 const kIsCachedByESMLoader = Symbol('kIsCachedByESMLoader');
 const kURL = Symbol('kURL');
@@ -859,6 +862,11 @@ const CircularRequirePrototypeWarningProxy = new Proxy({}, {
 const { isProxy } = internalBinding('types');
 
 function getExportsForCircularRequire(module) {
+  if (module[kIsESModule]) {
+    const parentPath = module[kFirstModuleParent]?.filename;
+    throw new ERR_REQUIRE_CYCLE_MODULE(`Cannot require() ES Module ${module.filename} in a ` +
+                                       `cycle.${parentPath ? ` (from ${parentPath})` : ''}`);
+  }
   const exports = module.exports;
   if (exports && !isProxy(exports) && Object.getPrototypeOf(exports) === Object.prototype &&
       !exports.__esModule) {
@@ -1052,25 +1060,19 @@ function readSource(filename) {
   return fsBinding.readFileUtf8(filename);
 }
 
-/** ERR_REQUIRE_ESM for a file that is an ES module (see the header comment). */
-function requireEsmError(module, filename, pkg, source) {
-  const parentPath = module[kFirstModuleParent]?.filename;
-  const hasEsmSyntax = /^\s*(import\s*[\w{*'"]|export\s)/m.test(source ?? '');
-  return new ERR_REQUIRE_ESM(filename, hasEsmSyntax, parentPath, pkg?.path ?? null);
-}
-
 Module._extensions['.js'] = function(module, filename) {
-  if (filename.endsWith('.mjs')) {
-    throw requireEsmError(module, filename, undefined, undefined);
+  const source = filename.endsWith('.cjs') ? undefined : readSource(filename);
+  const isModule = filename.endsWith('.mjs') ||
+    (filename.endsWith('.js') &&
+     require('internal/modules/esm/loader').isModuleFile(filename, source));
+  if (isModule) {
+    // require(esm): the namespace, for graphs without top-level await.
+    const parentPath = module[kFirstModuleParent]?.filename;
+    module[kIsESModule] = true;
+    module.exports = require('internal/modules/esm/loader').requireModule(filename, parentPath);
+    return;
   }
-  let pkg;
-  if (filename.endsWith('.js')) {
-    pkg = packageJsonReader.getNearestParentPackageJSON(filename);
-    if (pkg?.data.type === 'module') {
-      throw requireEsmError(module, filename, pkg, readSource(filename));
-    }
-  }
-  module._compile(readSource(filename), filename);
+  module._compile(source ?? readSource(filename), filename);
 };
 
 Module._extensions['.json'] = function(module, filename) {
@@ -1166,15 +1168,23 @@ Module._preloadModules = function(requests) {
   }
 };
 
-/** Built-in ESM namespaces don't exist yet; kept for API compatibility. */
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+/** Updates the named exports of imported built-ins from their exports objects. */
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  require('internal/modules/esm/loader').syncBuiltinESMExports();
+};
 
 /**
  * Runs the program's entry file (`oxnode file`): resolves `main` from the
  * cwd with extension probing and loads it as the main module.
  */
 Module.runMain = function(main = process.argv[1]) {
-  return Module._load(resolvePath(main), null, true);
+  const filename = Module._resolveFilename(resolvePath(main), null, true);
+  const esmLoader = require('internal/modules/esm/loader');
+  if (filename.endsWith('.mjs') ||
+      (filename.endsWith('.js') && esmLoader.isModuleFile(filename))) {
+    return esmLoader.runEntryPoint(filename);
+  }
+  return Module._load(filename, null, true);
 };
 
 // A getter, as in Node: util.inspect then prints a module as a plain object.
