@@ -1066,8 +1066,12 @@ Module._extensions['.js'] = function(module, filename) {
     (filename.endsWith('.js') &&
      require('internal/modules/esm/loader').isModuleFile(filename, source));
   if (isModule) {
-    // require(esm): the namespace, for graphs without top-level await.
     const parentPath = module[kFirstModuleParent]?.filename;
+    if (process.execArgv.includes('--no-experimental-require-module')) {
+      throw new (require('internal/errors').codes.ERR_REQUIRE_ESM)(
+        filename, !filename.endsWith('.mjs'), parentPath);
+    }
+    // require(esm): the namespace, for graphs without top-level await.
     module[kIsESModule] = true;
     module.exports = require('internal/modules/esm/loader').requireModule(filename, parentPath);
     return;
