@@ -52,6 +52,24 @@ impl V8Engine {
     }
 }
 
+/// Gives V8 the command-line options it knows (`--max-old-space-size=N`, `--stack-size=N`,
+/// `--harmony-*`, …), as Node passes unrecognised options on to V8; returns the options V8
+/// does not know either. Takes effect only before the first engine initialises V8.
+pub fn set_flags_from_command_line(options: &[String]) -> Vec<String> {
+    let mut args = Vec::with_capacity(options.len() + 1);
+    args.push("oxnode".to_string());
+    // V8 needs C strings: an option with a NUL byte can't be one of its flags.
+    let (candidates, unusable): (Vec<&String>, Vec<&String>) =
+        options.iter().partition(|option| !option.contains('\0'));
+    args.extend(candidates.into_iter().cloned());
+    let mut unknown = v8::V8::set_flags_from_command_line(args);
+    if !unknown.is_empty() {
+        unknown.remove(0);
+    }
+    unknown.extend(unusable.into_iter().cloned());
+    unknown
+}
+
 impl engine::Engine for V8Engine {
     fn new_realm(&self, options: engine::RealmOptions) -> Box<dyn engine::Realm> {
         Box::new(V8Realm::new(options))

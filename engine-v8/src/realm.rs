@@ -39,6 +39,24 @@ macro_rules! enter {
     };
 }
 
+/// Out of memory: Node's `FATAL ERROR` line after V8's GC trace, then an abort (exit by
+/// SIGABRT, code 134 in a shell), as Node does, rather than V8's default trap.
+unsafe extern "C" fn out_of_memory(location: *const std::ffi::c_char, details: &v8::OomDetails) {
+    let message = if details.is_heap_oom {
+        "Allocation failed - JavaScript heap out of memory"
+    } else {
+        "Allocation failed - process out of memory"
+    };
+    if location.is_null() {
+        eprintln!("FATAL ERROR: {message}");
+    } else {
+        // SAFETY: V8 passes a NUL-terminated string that lives for the call.
+        let location = unsafe { std::ffi::CStr::from_ptr(location) }.to_string_lossy();
+        eprintln!("FATAL ERROR: {location} {message}");
+    }
+    std::process::abort();
+}
+
 impl V8Realm {
     /// Runs the foreground tasks V8 posted for this isolate (FinalizationRegistry cleanups,
     /// GC finalisation steps): the default platform only runs them when the embedder pumps
@@ -55,6 +73,7 @@ impl V8Realm {
         isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
         isolate.set_promise_reject_callback(promise_reject_callback);
         isolate.set_prepare_stack_trace_callback(prepare_stack_trace_callback);
+        isolate.set_oom_error_handler(out_of_memory);
         let mut state = Box::new(options.state);
         isolate.set_slot(StatePtr(&mut *state));
         isolate.set_slot(Hooks::default());

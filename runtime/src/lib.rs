@@ -138,6 +138,20 @@ impl RuntimeBuilder {
 const ENGINE_FLAGS: &[(&str, &str)] =
     &[("--expose-gc", "--expose-gc"), ("--expose_gc", "--expose-gc")];
 
+/// Hands options the runtime doesn't know to the default engine, as Node hands them to V8
+/// (`--max-old-space-size=N` and the like); returns the ones the engine doesn't know either.
+/// Call it before the first runtime is built.
+#[cfg(feature = "v8")]
+pub fn set_engine_flags(options: &[String]) -> Vec<String> {
+    engine_v8::set_flags_from_command_line(options)
+}
+
+/// Without an engine built in, no option is an engine flag.
+#[cfg(not(feature = "v8"))]
+pub fn set_engine_flags(options: &[String]) -> Vec<String> {
+    options.to_vec()
+}
+
 #[cfg(feature = "v8")]
 fn default_engine(exec_argv: &[String]) -> std::io::Result<Box<dyn Engine>> {
     let flags: Vec<&str> = ENGINE_FLAGS

@@ -29,6 +29,8 @@ Options:
   --trace-uncaught, --pending-deprecation, --experimental-eventsource
                      as in Node
   --expose-gc        expose the global gc() function
+  --max-old-space-size=MB, --stack-size=KB and V8's other flags
+                     passed to V8, as Node does
   --input-type TYPE  module or commonjs: how -e/-p/stdin code is compiled
 
 Environment variables:
@@ -73,6 +75,7 @@ fn bad_option(message: &str) -> Command {
 
 fn parse(args: Vec<String>) -> Command {
     let mut exec_argv = Vec::new();
+    let mut engine_options = Vec::new();
     let mut code: Option<(bool, String)> = None;
     let mut iter = args.into_iter().peekable();
     let mut script: Option<String> = None;
@@ -134,6 +137,11 @@ fn parse(args: Vec<String>) -> Command {
                 code = Some((flag == "--print", value.to_owned()));
                 break;
             }
+            other if other.starts_with("--") && other.len() > 2 => {
+                // Possibly a V8 flag: checked below, once every option is known.
+                engine_options.push(arg.clone());
+                exec_argv.push(arg);
+            }
             other if other.starts_with('-') && other.len() > 1 => {
                 return bad_option(&format!("bad option: {other}"));
             }
@@ -144,6 +152,9 @@ fn parse(args: Vec<String>) -> Command {
         }
     }
     let rest: Vec<String> = iter.collect();
+    if let Some(unknown) = runtime::set_engine_flags(&engine_options).first() {
+        return bad_option(&format!("bad option: {unknown}"));
+    }
     if let Some((print, code)) = code {
         let entry = if print { Entry::Print(code) } else { Entry::Eval(code) };
         return Command::Run { entry, exec_argv, script_args: rest };
