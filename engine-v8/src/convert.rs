@@ -18,8 +18,7 @@ pub(crate) fn to_v8<'s>(
         HostValue::Utf16(units) => utf16_string(scope, units).into(),
         HostValue::Bytes(bytes) => {
             let len = bytes.len();
-            let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
-            let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
+            let buffer = array_buffer_from(scope, bytes);
             match v8::Uint8Array::new(scope, buffer, 0, len) {
                 Some(array) => array.into(),
                 None => v8::undefined(scope).into(),
@@ -44,6 +43,36 @@ pub(crate) fn to_v8<'s>(
 /// A V8 string; strings too long for V8 become the empty string rather than a panic.
 pub(crate) fn string<'s>(scope: &v8::PinScope<'s, '_>, s: &str) -> v8::Local<'s, v8::String> {
     v8::String::new(scope, s).unwrap_or_else(|| v8::String::empty(scope))
+}
+
+/// Byte results at least this long are copied into a buffer V8 allocates instead of being
+/// adopted: V8 checks its external memory (and collects garbage) only when it allocates an
+/// ArrayBuffer itself, so adopted large buffers pile up to gigabytes between collections.
+const V8_ALLOCATED_BYTES_MIN: usize = 64 * 1024;
+
+/// An ArrayBuffer holding `bytes`: small ones adopted without a copy, large ones copied into
+/// V8's own allocation so that its garbage collector accounts for them.
+fn array_buffer_from<'s>(
+    scope: &v8::PinScope<'s, '_>,
+    bytes: Vec<u8>,
+) -> v8::Local<'s, v8::ArrayBuffer> {
+    if bytes.len() >= V8_ALLOCATED_BYTES_MIN {
+        let buffer = v8::ArrayBuffer::new(scope, bytes.len());
+        if let Some(data) = buffer.data() {
+            // SAFETY: the new buffer owns `bytes.len()` writable bytes at `data`, and nothing
+            // else can see it yet.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    bytes.as_ptr(),
+                    data.as_ptr().cast::<u8>(),
+                    bytes.len(),
+                )
+            };
+            return buffer;
+        }
+    }
+    let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
+    v8::ArrayBuffer::with_backing_store(scope, &store)
 }
 
 /// Strings at least this long are handed to V8 as external strings (V8 reads the host's
