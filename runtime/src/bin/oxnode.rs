@@ -51,6 +51,7 @@ const PROCESS_FLAGS: &[&str] = &[
     "--expose-gc",
     "--expose_gc",
     "--experimental-eventsource",
+    "--abort-on-uncaught-exception",
     // ES module features on by default in Node 25, still accepted as flags.
     "--experimental-require-module",
     "--no-experimental-require-module",

@@ -71,6 +71,12 @@ function afterHandledException() {
 
 // Returns true when a listener took the error; otherwise prints it and exits.
 function onFatalException(err, arrow, fromPromise) {
+  // --abort-on-uncaught-exception: abort at once, before any listener, unless a capture
+  // callback is set (Node's ShouldAbortOnUncaughtException).
+  if (captureCallback === null && process.execArgv.includes('--abort-on-uncaught-exception')) {
+    writeStderr(`Uncaught ${formatFatal(err, '')}`);
+    process.abort();
+  }
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, type);
   if (captureCallback !== null) {
