@@ -657,8 +657,11 @@ setHook('beforeExit', () => {
 setHook('exit', () => {
   if (!process._exiting) {
     process._exiting = true;
-    // An entry ES module still waiting on top-level await: exit code 13, as in Node.
-    require('internal/modules/esm/loader').handleUnsettledEntry();
+    // An entry ES module still waiting on top-level await: exit code 13, as in Node. (Only
+    // a program that loaded the ES module loader can have one.)
+    if (process.moduleLoadList.includes('NativeModule internal/modules/esm/loader')) {
+      require('internal/modules/esm/loader').handleUnsettledEntry();
+    }
     process.emit('exit', +(process.exitCode ?? 0) | 0);
   }
   return +(process.exitCode ?? 0) | 0;

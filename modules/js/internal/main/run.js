@@ -3,6 +3,7 @@
 // stdin, each the way Node runs it.
 
 const { runScript } = internalBinding('contextify');
+const { setHook } = internalBinding('engine');
 
 // As in Node, `-e`/`-p` code (not stdin code) sees every public built-in module as a
 // global (`os`, `vm`, ...), loaded on first use and replaceable by assignment.
@@ -60,10 +61,12 @@ function inputType() {
 }
 
 function run(kind, payload) {
-  // Registers the import() and import.meta hooks before any user code runs.
-  const esmLoader = require('internal/modules/esm/loader');
+  // import() from CommonJS loads the ES module loader on first use (which then installs
+  // its own hooks): a CommonJS program doesn't pay for it at start-up.
+  setHook('importModuleDynamically', (...args) =>
+    require('internal/modules/esm/loader').importModule(...args));
   if ((kind === 'eval' || kind === 'stdin') && inputType() === 'module') {
-    esmLoader.evalModule(payload);
+    require('internal/modules/esm/loader').evalModule(payload);
     return;
   }
   switch (kind) {

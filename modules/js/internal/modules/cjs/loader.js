@@ -1064,7 +1064,7 @@ Module._extensions['.js'] = function(module, filename) {
   const source = filename.endsWith('.cjs') ? undefined : readSource(filename);
   const isModule = filename.endsWith('.mjs') ||
     (filename.endsWith('.js') &&
-     require('internal/modules/esm/loader').isModuleFile(filename, source));
+     require('internal/modules/esm/formats').isModuleFile(filename, source));
   if (isModule) {
     const parentPath = module[kFirstModuleParent]?.filename;
     if (process.execArgv.includes('--no-experimental-require-module')) {
@@ -1183,10 +1183,9 @@ Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
  */
 Module.runMain = function(main = process.argv[1]) {
   const filename = Module._resolveFilename(resolvePath(main), null, true);
-  const esmLoader = require('internal/modules/esm/loader');
   if (filename.endsWith('.mjs') ||
-      (filename.endsWith('.js') && esmLoader.isModuleFile(filename))) {
-    return esmLoader.runEntryPoint(filename);
+      (filename.endsWith('.js') && require('internal/modules/esm/formats').isModuleFile(filename))) {
+    return require('internal/modules/esm/loader').runEntryPoint(filename);
   }
   return Module._load(filename, null, true);
 };

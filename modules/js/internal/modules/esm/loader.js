@@ -33,7 +33,6 @@ const {
   getStalledTopLevelAwaitArrows,
 } = internalBinding('module_wrap');
 const { setHook } = internalBinding('engine');
-const { compileFunction } = internalBinding('contextify');
 const fsBinding = internalBinding('fs');
 const {
   codes: {
@@ -51,7 +50,7 @@ const {
   },
 } = require('internal/errors');
 const { fileURLToPath, pathToFileURL } = require('internal/url');
-const packageJsonReader = require('internal/modules/package_json_reader');
+const { isModuleFile, stripShebang } = require('internal/modules/esm/formats');
 
 /** Node's exit code for an entry module whose top-level await never settled. */
 const kUnsettledTopLevelAwait = 13;
@@ -113,52 +112,6 @@ function formatOf(filename) {
   if (filename.endsWith('.json')) return 'json';
   if (filename.endsWith('.node')) throw new ERR_UNKNOWN_FILE_EXTENSION('.node', filename);
   return isModuleFile(filename) ? 'module' : 'commonjs';
-}
-
-/** Whether a .js (or extensionless) file is an ES module: "type": "module" in the nearest
- * package.json, or, without a "type", ES module syntax in its source. */
-function isModuleFile(filename, source) {
-  const pkg = packageJsonReader.getNearestParentPackageJSON(filename);
-  const type = pkg?.data.type;
-  if (type === 'module' || type === 'commonjs') return type === 'module';
-  const isModule = detectModuleSyntax(source ?? fsBinding.readFileUtf8(filename), filename);
-  if (isModule && pkg !== undefined) warnTypelessPackage(filename, pkg.path);
-  return isModule;
-}
-
-const warnedTypelessPackages = new Set();
-
-/** Node's warning for ES module syntax found in a package whose package.json has no type. */
-function warnTypelessPackage(filename, packageJsonPath) {
-  if (warnedTypelessPackages.has(packageJsonPath)) return;
-  warnedTypelessPackages.add(packageJsonPath);
-  process.emitWarning(
-    `Module type of ${pathToFileURL(filename).href} is not specified and it doesn't parse ` +
-    'as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs ' +
-    `a performance overhead.\nTo eliminate this warning, add "type": "module" to ${packageJsonPath}.`,
-    { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
-}
-
-/** The errors a CommonJS compile of ES module code fails with. */
-const moduleSyntaxErrors = [
-  'Cannot use import statement outside a module',
-  "Unexpected token 'export'",
-  "Cannot use 'import.meta' outside a module",
-  'await is only valid in async functions and the top level bodies of modules',
-];
-const commonJSParams = ['exports', 'require', 'module', '__filename', '__dirname'];
-
-/** Node's syntax detection: code that does not compile as CommonJS only because it uses
- * import/export, import.meta or top-level await is an ES module. */
-function detectModuleSyntax(source, filename) {
-  if (!/\b(?:import|export|await)\b/.test(source)) return false;
-  try {
-    compileFunction(stripShebang(source), filename, commonJSParams);
-    return false;
-  } catch (err) {
-    return err?.name === 'SyntaxError' &&
-      moduleSyntaxErrors.some((message) => err.message.includes(message));
-  }
 }
 
 /** The public built-in `specifier` names, without `node:`; or null. */
@@ -381,13 +334,6 @@ function getModule(resolved, source) {
   moduleRecords.set(url, record);
   if (format === 'module') linkRequests(record);
   return record;
-}
-
-function stripShebang(source) {
-  if (source.charCodeAt(0) === 35 /* '#' */ && source.charCodeAt(1) === 33 /* '!' */) {
-    return `//${source.slice(2)}`;
-  }
-  return source;
 }
 
 /** Resolves and loads every import of a source-text module, then links them to it. */
@@ -642,7 +588,6 @@ setHook('initializeImportMeta', initializeImportMeta);
 module.exports = {
   evalModule,
   handleUnsettledEntry,
-  isModuleFile,
   importModule,
   requireModule,
   runEntryPoint,
