@@ -142,6 +142,14 @@ class AbortSignal extends EventTarget {
     const mayStillFire = this[kTimeout] || (this[kComposite] && this[kSourceSignals]?.size);
     if (mayStillFire && type === 'abort' && !this[kAborted] && weak === undefined) {
       pendingSignals.add(this);
+      // A composite signal fires through its sources: its timeout sources, held only weakly
+      // by it, must live until they fire (they leave pendingSignals when they do).
+      if (this[kComposite]) {
+        for (const ref of this[kSourceSignals]) {
+          const source = ref.deref();
+          if (source?.[kTimeout] && !source[kAborted]) pendingSignals.add(source);
+        }
+      }
     }
   }
 
