@@ -37,6 +37,12 @@ class FdWriteStream extends Writable {
         fsBinding.writeBuffer(this.fd, chunk);
       }
     } catch (err) {
+      // A closed pipe is a stream error in Node (`write EPIPE`), not an fs one.
+      if (err?.code === 'EPIPE') {
+        const { ErrnoException } = require('internal/errors');
+        callback(new ErrnoException(err.errno, 'write'));
+        return;
+      }
       callback(err);
       return;
     }

@@ -306,12 +306,9 @@ fn write_stdio(fd: i32, data: &[u8]) -> Result<(), ThrowError> {
         2 => std::io::stderr().lock().write_all(data),
         _ => write_all_at(fd, data, -1).map_err(std::io::Error::from_raw_os_error),
     };
-    match result {
-        Ok(()) => Ok(()),
-        // A closed pipe reader (`oxnode x.js | head`) is not the writer's failure to report.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(uv_error(&e, "write", None)),
-    }
+    // A closed pipe reader (`oxnode x.js | head`) is EPIPE, as in Node: the stream emits it
+    // as 'error', so a program that keeps writing stops instead of spinning forever.
+    result.map_err(|e| uv_error(&e, "write", None))
 }
 
 /// `writeString(fd, text)` → bytes written (stdio's path for strings).
