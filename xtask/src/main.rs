@@ -2,26 +2,25 @@
 //!
 //! - `ci`: formatting, clippy, the release build of `oxnode`, then `cargo test --release
 //!   --workspace` (the end-to-end harness compares `target/release/oxnode` with Node).
-//! - `bench startup|buffer|fs [--runs N]`: oxnode against node, deno and bun (whichever are
+//! - `bench startup|buffer|fs|ops [--runs N]`: oxnode against node, deno and bun (whichever are
 //!   found): start-up time, Buffer encoding and fs.readFile/writeFile throughput.
-//! - `compat --suite PATH [--list FILE | --all PREFIX]`: runs files of Node's own
-//!   `test/parallel` with oxnode and reports which pass.
+//! - `compat --suite PATH [--list FILE | --all PREFIX] [--runtime BIN] [--update]`: runs
+//!   files of Node's own `test/parallel` and counts them passed, skipped and failed.
 
 mod bench;
+mod compat;
 
 use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci(),
         Some("bench") => bench::bench(&args[1..]),
-        Some("compat") => compat(&args[1..]),
+        Some("compat") => compat::compat(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -35,8 +34,9 @@ fn main() -> ExitCode {
 
 pub(crate) const USAGE: &str = "usage:
   cargo xtask ci
-  cargo xtask bench startup|buffer|fs [--runs N]
-  cargo xtask compat --suite NODE_SRC [--list FILE] [--all PREFIX] [--jobs N]";
+  cargo xtask bench startup|buffer|fs|ops [--runs N]
+  cargo xtask compat --suite NODE_TESTS [--list FILE | --all PREFIX] [--jobs N]
+                     [--runtime NODE_DENO_OR_BUN_BINARY] [--update]";
 
 /// The workspace root (the folder above this crate).
 pub(crate) fn root() -> PathBuf {
@@ -238,194 +238,4 @@ pub(crate) fn take_opt(args: &mut Vec<String>, flag: &str) -> Result<Option<Stri
         return Ok(Some(v));
     }
     Ok(None)
-}
-
-/// `cargo xtask compat --suite PATH [--list FILE] [--all PREFIX] [--jobs N]`.
-fn compat(args: &[String]) -> Result<(), String> {
-    let mut args = args.to_vec();
-    let suite =
-        take_opt(&mut args, "--suite")?.ok_or("compat needs --suite PATH (a Node source tree)")?;
-    let list = take_opt(&mut args, "--list")?;
-    let all = take_opt(&mut args, "--all")?;
-    let jobs: usize = match take_opt(&mut args, "--jobs")? {
-        Some(v) => v.parse().map_err(|_| format!("bad --jobs {v}"))?,
-        None => 2,
-    };
-    if !args.is_empty() {
-        return Err(format!("unexpected arguments {args:?}\n{USAGE}"));
-    }
-    let suite = std::fs::canonicalize(&suite).map_err(|e| format!("suite {suite}: {e}"))?;
-    let parallel = suite.join("test").join("parallel");
-    if !parallel.is_dir() {
-        return Err(format!("{} has no test/parallel folder", suite.display()));
-    }
-    let names: Vec<String> = if let Some(prefix) = &all {
-        let mut v: Vec<String> = std::fs::read_dir(&parallel)
-            .map_err(|e| e.to_string())?
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(prefix.as_str()) && n.ends_with(".js"))
-            .collect();
-        v.sort();
-        v
-    } else {
-        let list =
-            list.map(PathBuf::from).unwrap_or_else(|| root().join("tests/compat/passing.txt"));
-        let text = std::fs::read_to_string(&list)
-            .map_err(|e| format!("cannot read {}: {e}", list.display()))?;
-        text.lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty())
-            .map(|l| {
-                let base = l.rsplit('/').next().unwrap_or(l);
-                if base.ends_with(".js") || base.ends_with(".mjs") || base.ends_with(".cjs") {
-                    base.to_string()
-                } else {
-                    format!("{base}.js")
-                }
-            })
-            .collect()
-    };
-    if names.is_empty() {
-        println!("compat: no tests selected");
-        return Ok(());
-    }
-    let oxnode = oxnode_bin()?;
-    println!("compat: {} tests from {} with {}", names.len(), parallel.display(), oxnode.display());
-
-    let next = AtomicUsize::new(0);
-    let results = Mutex::new(Vec::<(String, bool, String)>::new());
-    std::thread::scope(|s| {
-        for worker in 0..jobs.max(1) {
-            let (next, names, results) = (&next, &names, &results);
-            let (oxnode, suite) = (&oxnode, &suite);
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(name) = names.get(i) else { break };
-                let (pass, why) = run_compat(oxnode, suite, name, worker);
-                println!(
-                    "{} {name}{}",
-                    if pass { "ok  " } else { "FAIL" },
-                    if pass { String::new() } else { format!(" ({why})") }
-                );
-                results.lock().unwrap_or_else(|e| e.into_inner()).push((name.clone(), pass, why));
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.sort();
-    let passed: Vec<&str> = results.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect();
-    let failed = results.len() - passed.len();
-    if all.is_some() {
-        println!("\npassing ({}):", passed.len());
-        for p in &passed {
-            println!("{p}");
-        }
-    }
-    println!("{} passed, {} failed", passed.len(), failed);
-    if all.is_none() && failed > 0 {
-        return Err(format!("{failed} listed compat tests failed"));
-    }
-    Ok(())
-}
-
-/// The flags of a test's `// Flags:` line, as Node's runner passes them, when oxnode
-/// accepts them all (probed once per distinct line); otherwise none, and the test runs as
-/// `NODE_SKIP_FLAG_CHECK` lets it.
-fn accepted_test_flags(oxnode: &Path, test: &Path) -> Vec<String> {
-    static PROBED: Mutex<Vec<(Vec<String>, bool)>> = Mutex::new(Vec::new());
-    let text = std::fs::read_to_string(test).unwrap_or_default();
-    let Some(line) = text.lines().find_map(|l| l.trim_start().strip_prefix("// Flags:")) else {
-        return Vec::new();
-    };
-    let flags: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-    let mut probed = PROBED.lock().unwrap_or_else(|e| e.into_inner());
-    let accepted = match probed.iter().find(|(f, _)| *f == flags) {
-        Some((_, accepted)) => *accepted,
-        None => {
-            let accepted = Command::new(oxnode)
-                .args(&flags)
-                .args(["-e", "0"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success());
-            probed.push((flags.clone(), accepted));
-            accepted
-        }
-    };
-    if accepted {
-        flags
-    } else {
-        Vec::new()
-    }
-}
-
-/// Runs one `test/parallel` file with a 30 s timeout; passes on exit code 0.
-/// `worker` picks the suite's tmp dir (`test/.tmp.<id>`), as Node's own runner does, so
-/// parallel tests don't clear each other's files.
-fn run_compat(oxnode: &Path, suite: &Path, name: &str, worker: usize) -> (bool, String) {
-    let rel = format!("test/parallel/{name}");
-    if !suite.join(&rel).is_file() {
-        return (false, "no such file".to_string());
-    }
-    let flags = accepted_test_flags(oxnode, &suite.join(&rel));
-    let child = Command::new(oxnode)
-        .args(&flags)
-        .arg(&rel)
-        .current_dir(suite)
-        .env("NODE_TEST_KNOWN_GLOBALS", "0")
-        .env("NODE_SKIP_FLAG_CHECK", "1")
-        .env("TEST_THREAD_ID", worker.to_string())
-        .env_remove("NODE_OPTIONS")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => return (false, format!("spawn: {e}")),
-    };
-    let mut err_pipe = child.stderr.take();
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(p) = err_pipe.as_mut() {
-            let _ = std::io::Read::read_to_end(p, &mut buf);
-        }
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break Some(st),
-            Ok(None) if start.elapsed() > Duration::from_secs(30) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(e) => return (false, format!("wait: {e}")),
-        }
-    };
-    let stderr = reader.join().unwrap_or_default();
-    match status {
-        None => (false, "timeout after 30 s".to_string()),
-        Some(st) if st.success() => (true, String::new()),
-        Some(st) => {
-            let text = String::from_utf8_lossy(&stderr);
-            let first = text
-                .lines()
-                .find(|l| {
-                    // The "SomeError: message" / "SomeError [CODE]: message" line.
-                    let first_word = l.split([':', ' ']).next().unwrap_or("");
-                    first_word.ends_with("Error") || first_word.ends_with("Exception")
-                })
-                .or_else(|| text.lines().find(|l| !l.trim().is_empty()))
-                .unwrap_or("")
-                .trim();
-            let short: String = first.chars().take(120).collect();
-            (false, format!("{st}: {short}"))
-        }
-    }
 }
