@@ -11,6 +11,7 @@ mod exception;
 mod intrinsics;
 mod ops;
 mod realm;
+mod typed_ops;
 
 use std::sync::{Once, OnceLock};
 

@@ -11,6 +11,7 @@ use crate::convert::{from_v8, script_origin, string, to_v8};
 use crate::exception::{render, source_arrow};
 use crate::intrinsics::{self, prepare_stack_trace_callback, promise_reject_callback, Hooks};
 use crate::ops::{self, OpTable, StatePtr, TerminationRequested};
+use crate::typed_ops;
 
 /// The `internalBinding` objects, by name (an isolate slot).
 struct Bindings(v8::Global<v8::Object>);
@@ -84,6 +85,8 @@ impl V8Realm {
             intrinsics::initialize_context_runtime(scope, context);
             let bindings = v8::Object::new(scope);
             ops::install(scope, bindings, &options.ops);
+            let typed = typed_ops::install(scope, bindings, &options.typed_ops, &mut *state);
+            scope.set_slot(typed);
             intrinsics::install(scope, bindings);
             let bindings = v8::Global::new(scope, bindings);
             scope.set_slot(Bindings(bindings));

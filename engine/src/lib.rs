@@ -10,6 +10,8 @@
 //!   arguments from an [`OpCtx`] and returns a [`HostValue`] or throws a [`ThrowError`].
 //!   Byte arguments are slices over the JS buffer's own memory, and returned byte vectors
 //!   become the backing store of the new ArrayBuffer, so bytes cross without a copy.
+//! - A [`TypedOp`] is an op declared with [`typed_op!`] over numbers, booleans, bytes and
+//!   strings: engines call it without boxing its arguments (V8's fast API calls).
 //! - [`intrinsics`] names the introspection bindings (`util`, `types`, `contextify`,
 //!   `engine`) that only an engine can provide; each engine implements all of them.
 //!
@@ -21,10 +23,12 @@ pub mod intrinsics;
 pub mod op;
 pub mod realm;
 pub mod state;
+pub mod typed_op;
 pub mod value;
 
 pub use error::{ErrorClass, ThrowError};
 pub use op::{FromArg, Op, OpCtx, OpResult};
 pub use realm::{Engine, EngineError, Realm, RealmOptions};
 pub use state::OpState;
+pub use typed_op::{ArgKind, FromRawArg, IntoRawRet, JsStr, RawArg, RawRet, RetKind, TypedOp};
 pub use value::HostValue;

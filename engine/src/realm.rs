@@ -1,11 +1,13 @@
 //! An engine instance ([`Realm`]) and the factory that makes one ([`Engine`]).
 
-use crate::{HostValue, Op, OpState};
+use crate::{HostValue, Op, OpState, TypedOp};
 
 /// How to build a realm.
 pub struct RealmOptions {
     /// The ops to install as `internalBinding(op.binding)[op.name]`.
     pub ops: Vec<Op>,
+    /// The typed ops, installed the same way; an engine may call them without boxing.
+    pub typed_ops: Vec<TypedOp>,
     /// Host state the ops share, moved into the realm.
     pub state: OpState,
 }

@@ -35,4 +35,4 @@ pub fn current_source(id: &str) -> Option<std::borrow::Cow<'static, str>> {
     }
 }
 
-pub use ops::{ops, HostInfo};
+pub use ops::{ops, typed_ops, HostInfo};

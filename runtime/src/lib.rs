@@ -129,7 +129,8 @@ impl RuntimeBuilder {
         state.put(info);
         let mut ops = modules::ops();
         ops.extend(self.extra_ops);
-        let realm = engine.new_realm(RealmOptions { ops, state });
+        let typed_ops = modules::typed_ops();
+        let realm = engine.new_realm(RealmOptions { ops, typed_ops, state });
         Ok(Runtime { realm, event_loop, _engine: engine })
     }
 }

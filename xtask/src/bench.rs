@@ -19,7 +19,7 @@ struct Tool {
     args: Vec<String>,
 }
 
-/// `cargo xtask bench startup|buffer|fs [--runs N]`.
+/// `cargo xtask bench startup|buffer|fs|ops [--runs N]`.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut args = args.to_vec();
     let runs: Option<usize> = match take_opt(&mut args, "--runs")? {
@@ -40,7 +40,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             let _ = std::fs::remove_dir_all(&dir);
             result
         }
-        [which] if which == "buffer" || which == "fs" => {
+        [which] if which == "buffer" || which == "fs" || which == "ops" => {
             let script = root().join("tests/bench").join(format!("{which}.js"));
             bench_throughput(&script, runs.unwrap_or(3))
         }

@@ -11,15 +11,82 @@
 //! not two hex digits. The fast paths use SIMD crates (`base64-simd`, `hex-simd`,
 //! `simdutf8`, `memchr`) and fall back to the lenient scalar loop only on odd input.
 
-use engine::{HostValue, Op, OpCtx, OpResult, ThrowError};
+use engine::{typed_op, HostValue, JsStr, Op, OpCtx, OpResult, ThrowError, TypedOp};
+
+/// The typed ops of this binding (V8 calls them without boxing their arguments).
+pub(super) const TYPED: &[TypedOp] = &[BYTE_LENGTH_UTF8, INDEX_OF_NUMBER];
+
+typed_op! {
+    /// `byteLengthUtf8(string)` → how many bytes its UTF-8 encoding takes (a lone surrogate
+    /// counts as the 3 bytes of U+FFFD, as Node encodes it).
+    const BYTE_LENGTH_UTF8 = ("buffer", "byteLengthUtf8")
+    fn byte_length_utf8(_state: &mut OpState, text: JsStr<'_>) -> f64 {
+        utf8_length(text) as f64
+    }
+}
+
+/// The UTF-8 length of a string given as its code units.
+fn utf8_length(text: JsStr<'_>) -> usize {
+    match text {
+        JsStr::Latin1(bytes) => bytes.len() + bytes.iter().filter(|b| **b >= 0x80).count(),
+        JsStr::Utf16(units) => {
+            let mut total = 0;
+            let mut i = 0;
+            while i < units.len() {
+                let unit = units[i];
+                total += match unit {
+                    0..=0x7f => 1,
+                    0x80..=0x7ff => 2,
+                    0xd800..=0xdbff
+                        if units.get(i + 1).is_some_and(|n| (0xdc00..=0xdfff).contains(n)) =>
+                    {
+                        i += 1;
+                        4
+                    }
+                    _ => 3,
+                };
+                i += 1;
+            }
+            total
+        }
+    }
+}
+
+typed_op! {
+    /// `indexOfNumber(buffer, byte, byteOffset, forward)` → the index of `byte` or -1, with
+    /// Node's offset rules (JS has already turned the offset into a number).
+    const INDEX_OF_NUMBER = ("buffer", "indexOfNumber")
+    fn index_of_number(
+        _state: &mut OpState,
+        haystack: &[u8],
+        needle: f64,
+        offset: f64,
+        forward: bool,
+    ) -> f64 {
+        let needle = needle as i64 as u8;
+        // Saturating casts: any f64 (NaN, ±Infinity, 1e30) lands in range before the math.
+        let offset = if offset.is_nan() { 0 } else { (offset as i64).clamp(-(1 << 53), 1 << 53) };
+        let Some(start) = search_start(haystack.len() as i64, offset, 1, forward) else {
+            return -1.0;
+        };
+        if start < 0 || haystack.is_empty() {
+            return -1.0;
+        }
+        let start = start as usize;
+        let found = if forward {
+            haystack.get(start..).and_then(|rest| memchr::memchr(needle, rest)).map(|i| i + start)
+        } else {
+            memchr::memrchr(needle, &haystack[..=start.min(haystack.len() - 1)])
+        };
+        found.map_or(-1.0, |i| i as f64)
+    }
+}
 
 pub(super) const OPS: &[Op] = &[
-    Op { binding: "buffer", name: "byteLengthUtf8", func: byte_length_utf8 },
     Op { binding: "buffer", name: "encode", func: encode },
     Op { binding: "buffer", name: "encodeInto", func: encode_into },
     Op { binding: "buffer", name: "decode", func: decode },
     Op { binding: "buffer", name: "indexOf", func: index_of },
-    Op { binding: "buffer", name: "indexOfNumber", func: index_of_number },
     Op { binding: "buffer", name: "compare", func: compare },
     Op { binding: "buffer", name: "isUtf8", func: is_utf8 },
     Op { binding: "buffer", name: "isAscii", func: is_ascii },
@@ -72,11 +139,6 @@ fn index_arg(ctx: &mut dyn OpCtx, i: usize, default: usize, max: usize) -> usize
         Some(n) => (n.min(max as f64)) as usize,
         None => default.min(max),
     }
-}
-
-fn byte_length_utf8(ctx: &mut dyn OpCtx) -> OpResult {
-    let text: String = ctx.arg(0, "string")?;
-    Ok(text.len().into())
 }
 
 /// `encode(string, encoding)` → a new Uint8Array with the string's bytes.
@@ -360,27 +422,6 @@ fn index_of(ctx: &mut dyn OpCtx) -> OpResult {
 }
 
 /// `indexOfNumber(haystack, byte, byteOffset, forward)` → index or -1.
-fn index_of_number(ctx: &mut dyn OpCtx) -> OpResult {
-    let needle = ctx.arg_number(1).unwrap_or(0.0) as i64 as u8;
-    let offset = ctx.arg_number(2).unwrap_or(0.0);
-    let offset = if offset.is_nan() { 0 } else { offset as i64 };
-    let forward = ctx.arg_truthy(3);
-    let haystack = ctx.arg_bytes(0).ok_or_else(|| bytes_arg_error("buffer"))?;
-    let Some(start) = search_start(haystack.len() as i64, offset, 1, forward) else {
-        return Ok((-1).into());
-    };
-    if start < 0 || haystack.is_empty() {
-        return Ok((-1).into());
-    }
-    let start = start as usize;
-    let found = if forward {
-        memchr::memchr(needle, &haystack[start..]).map(|i| i + start)
-    } else {
-        memchr::memrchr(needle, &haystack[..=start.min(haystack.len() - 1)])
-    };
-    Ok(found.map_or(-1, |i| i as i64).into())
-}
-
 /// `compare(a, b)` → -1, 0 or 1 by bytes, shorter first on a common prefix.
 fn compare(ctx: &mut dyn OpCtx) -> OpResult {
     let a = ctx.arg_bytes(0).ok_or_else(|| bytes_arg_error("buf1"))?.to_vec();

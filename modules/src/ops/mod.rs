@@ -18,7 +18,7 @@ mod timers;
 mod tty;
 mod url;
 
-use engine::Op;
+use engine::{Op, TypedOp};
 
 pub use process::{ExitRequest, HostInfo};
 
@@ -42,4 +42,9 @@ pub fn ops() -> Vec<Op> {
         url::OPS,
     ]
     .concat()
+}
+
+/// Every typed op the modules install (see `engine::typed_op`).
+pub fn typed_ops() -> Vec<TypedOp> {
+    [buffer::TYPED, process::TYPED].concat()
 }

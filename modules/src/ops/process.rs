@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use engine::{HostValue, Op, OpCtx, OpResult};
+use engine::{typed_op, HostValue, Op, OpCtx, OpResult, TypedOp};
 
 use super::errors::{errno_code, errno_exception, uv_error};
 
@@ -41,7 +41,6 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "process_methods", name: "info", func: info },
     Op { binding: "process_methods", name: "cwd", func: cwd },
     Op { binding: "process_methods", name: "chdir", func: chdir },
-    Op { binding: "process_methods", name: "hrtime", func: hrtime },
     Op { binding: "process_methods", name: "uptime", func: uptime },
     Op { binding: "process_methods", name: "rss", func: rss },
     Op { binding: "process_methods", name: "umask", func: umask },
@@ -132,10 +131,23 @@ fn chdir(ctx: &mut dyn OpCtx) -> OpResult {
 }
 
 /// Monotonic time as `[seconds, nanoseconds]`, from an arbitrary origin as in Node.
-fn hrtime(_ctx: &mut dyn OpCtx) -> OpResult {
-    // Offset the origin so values look like a machine's monotonic clock, not near zero.
-    let t = start().elapsed() + std::time::Duration::from_secs(1_000_000);
-    Ok(HostValue::Array(vec![t.as_secs().into(), t.subsec_nanos().into()]))
+/// The typed ops of this binding.
+pub(super) const TYPED: &[TypedOp] = &[HRTIME];
+
+typed_op! {
+    /// `hrtime(values)`: writes the monotonic time into a `Uint32Array(3)` over an ArrayBuffer
+    /// that JS keeps (seconds high and low words, nanoseconds), as Node's binding fills its
+    /// shared array: nothing is allocated per call.
+    const HRTIME = ("process_methods", "hrtime")
+    fn hrtime(_state: &mut OpState, values: &mut [u8]) -> () {
+        // Offset the origin so values look like a machine's monotonic clock, not near zero.
+        let t = start().elapsed() + std::time::Duration::from_secs(1_000_000);
+        let secs = t.as_secs();
+        let words = [(secs >> 32) as u32, secs as u32, t.subsec_nanos()];
+        for (slot, word) in values.chunks_exact_mut(4).zip(words) {
+            slot.copy_from_slice(&word.to_ne_bytes());
+        }
+    }
 }
 
 fn uptime(_ctx: &mut dyn OpCtx) -> OpResult {

@@ -405,8 +405,14 @@ Object.defineProperty(process, 'sourceMapsEnabled', {
 }
 process.uptime = function uptime() { return methods.uptime(); };
 
+// Filled by methods.hrtime() on each call: seconds (high, low word) and nanoseconds. Its own
+// ArrayBuffer keeps the memory outside the JS heap, where the op may write it.
+const hrValues = new Uint32Array(new ArrayBuffer(12));
+
 function hrtime(previous) {
-  const [sec, nsec] = methods.hrtime();
+  methods.hrtime(hrValues);
+  const sec = hrValues[0] * 0x100000000 + hrValues[1];
+  const nsec = hrValues[2];
   if (previous !== undefined) {
     if (!Array.isArray(previous)) {
       const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -427,8 +433,8 @@ function hrtime(previous) {
   return [sec, nsec];
 }
 hrtime.bigint = function bigint() {
-  const [sec, nsec] = methods.hrtime();
-  return BigInt(sec) * 1000000000n + BigInt(nsec);
+  methods.hrtime(hrValues);
+  return BigInt(hrValues[0] * 0x100000000 + hrValues[1]) * 1000000000n + BigInt(hrValues[2]);
 };
 process.hrtime = hrtime;
 
