@@ -7,4 +7,7 @@ pub mod event_loop;
 pub mod fs_watch;
 pub mod tls;
 
-pub use event_loop::{Completion, EventLoop, Executor, LoopDriver, LoopHandle, TokioLoop};
+pub use event_loop::{
+    Completion, EventLoop, Executor, HandleId, IoEvent, LoopDriver, LoopHandle, TokioLoop,
+    WriteStatus,
+};

@@ -2,9 +2,12 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::net::SocketAddr;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Instant;
+
+use super::handles::{HandleId, HandleTable, WriteStatus};
 
 /// A finished request: the id JS gave it and the result its job produced.
 pub struct Completion {
@@ -40,6 +43,10 @@ pub(crate) struct LoopState {
     pub ref_handles: usize,
     pub pending_requests: usize,
     pub stop: bool,
+    /// Sockets and servers (libuv's handles).
+    pub handles: HandleTable,
+    /// The runtime whose reactor the handles register with.
+    pub reactor: Option<tokio::runtime::Handle>,
 }
 
 impl LoopState {
@@ -54,6 +61,8 @@ impl LoopState {
             ref_handles: 0,
             pending_requests: 0,
             stop: false,
+            handles: HandleTable::default(),
+            reactor: None,
         }
     }
 
@@ -63,6 +72,7 @@ impl LoopState {
             || (self.immediate_ref && self.immediate_pending)
             || self.ref_handles > 0
             || self.pending_requests > 0
+            || self.handles.keeps_alive()
     }
 
     pub(crate) fn update_time(&mut self) {
@@ -125,6 +135,80 @@ impl LoopHandle {
     /// Starts (`watch`) or stops catching signal `signo`; stopping restores its default action.
     pub fn watch_signal(&self, signo: i32, watch: bool) -> std::io::Result<()> {
         self.executor.watch_signal(signo, watch)
+    }
+
+    /// Runs `f` on the handle table, inside the loop's reactor (where sockets register).
+    fn with_handles<T>(&self, f: impl FnOnce(&mut HandleTable) -> T) -> T {
+        let mut state = self.state.borrow_mut();
+        let reactor = state.reactor.clone();
+        let _entered = reactor.as_ref().map(|r| r.enter());
+        f(&mut state.handles)
+    }
+
+    /// A TCP server listening on `addr` (port 0 picks a free one): its handle and address.
+    pub fn tcp_listen(
+        &self,
+        addr: SocketAddr,
+        backlog: u32,
+        ipv6_only: bool,
+    ) -> std::io::Result<(HandleId, SocketAddr)> {
+        self.with_handles(|h| h.tcp_listen(addr, backlog, ipv6_only))
+    }
+
+    /// A TCP connection to `addr`, connecting; an `IoEvent::Connect` tells the result.
+    pub fn tcp_connect(&self, addr: SocketAddr) -> HandleId {
+        self.with_handles(|h| h.tcp_connect(addr))
+    }
+
+    /// Starts or stops reading stream `id`.
+    pub fn set_reading(&self, id: HandleId, reading: bool) -> std::io::Result<()> {
+        self.with_handles(|h| h.set_reading(id, reading))
+    }
+
+    /// Writes `data` to stream `id`: at once if the socket takes it, else the rest is copied
+    /// and queued under request `req` (an `IoEvent::WriteDone` follows).
+    pub fn write(&self, id: HandleId, data: &[u8], req: u64) -> std::io::Result<WriteStatus> {
+        self.with_handles(|h| h.write(id, data, req))
+    }
+
+    /// Half-closes stream `id` after its queued writes (an `IoEvent::ShutdownDone` follows).
+    pub fn shutdown(&self, id: HandleId, req: u64) -> std::io::Result<()> {
+        self.with_handles(|h| h.shutdown(id, req))
+    }
+
+    /// Closes handle `id` (an `IoEvent::Closed` follows).
+    pub fn close(&self, id: HandleId) {
+        self.with_handles(|h| h.close(id))
+    }
+
+    /// Whether handle `id` keeps the loop alive while active.
+    pub fn set_handle_ref(&self, id: HandleId, refed: bool) {
+        self.with_handles(|h| h.set_ref(id, refed))
+    }
+
+    /// The local address of handle `id`.
+    pub fn local_addr(&self, id: HandleId) -> std::io::Result<SocketAddr> {
+        self.with_handles(|h| h.local_addr(id))
+    }
+
+    /// The peer address of stream `id`.
+    pub fn peer_addr(&self, id: HandleId) -> std::io::Result<SocketAddr> {
+        self.with_handles(|h| h.peer_addr(id))
+    }
+
+    /// TCP_NODELAY for stream `id`.
+    pub fn set_nodelay(&self, id: HandleId, on: bool) -> std::io::Result<()> {
+        self.with_handles(|h| h.set_nodelay(id, on))
+    }
+
+    /// SO_KEEPALIVE (and the first probe's delay in seconds) for stream `id`.
+    pub fn set_keepalive(&self, id: HandleId, on: bool, delay_secs: u32) -> std::io::Result<()> {
+        self.with_handles(|h| h.set_keepalive(id, on, delay_secs))
+    }
+
+    /// SO_LINGER with a zero timeout for stream `id`: its close resets the connection.
+    pub fn set_linger_zero(&self, id: HandleId) -> std::io::Result<()> {
+        self.with_handles(|h| h.set_linger_zero(id))
     }
 
     /// Makes the loop return at the end of the current phase.

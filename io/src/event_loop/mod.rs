@@ -5,18 +5,22 @@
 //! in-flight requests keep the process alive — and calls a [`LoopDriver`] (the runtime,
 //! which calls into JS) for each phase, in Node's order:
 //!
-//! timers → pending → poll (I/O completions and caught signals, waiting at most until the
-//! next timer) → check (`setImmediate`) → close, and again while anything ref'd is left.
+//! timers → pending → poll (I/O completions, socket events and caught signals, waiting at
+//! most until the next timer) → check (`setImmediate`) → close, and again while anything
+//! ref'd is left. Sockets live in the loop's handle table (`handles`), driven by readiness
+//! on the loop's own thread.
 //!
 //! Ops reach the loop through a cloneable [`LoopHandle`]; work that would block runs on the
 //! blocking pool (sized by `UV_THREADPOOL_SIZE`, default 4) and comes back as a
 //! [`Completion`] in the poll phase.
 
 mod handle;
+mod handles;
 mod signal;
 mod tokio_loop;
 
 pub use handle::{Completion, Executor, LoopHandle};
+pub use handles::{HandleId, IoEvent, WriteStatus};
 pub use tokio_loop::TokioLoop;
 
 /// What the loop calls back into, once per phase that has work. Each method returns
@@ -26,6 +30,11 @@ pub trait LoopDriver {
     fn timers(&mut self, now: f64) -> bool;
     /// Poll phase: a request finished.
     fn completion(&mut self, completion: Completion) -> bool;
+    /// Poll phase: what happened to sockets and servers since the last poll, in one batch.
+    fn io_events(&mut self, events: Vec<IoEvent>) -> bool {
+        let _ = events;
+        true
+    }
     /// Check phase: immediates are queued.
     fn check(&mut self) -> bool;
     /// Poll phase: watched signal `signo` arrived (see [`LoopHandle::watch_signal`]).

@@ -109,3 +109,8 @@ pub(crate) fn take_pending() -> Vec<i32> {
     let bits = PENDING.swap(0, Ordering::SeqCst);
     (1..64).filter(|signo| bits & (1u64 << signo) != 0).collect()
 }
+
+/// Whether a caught signal waits to be handed to the driver.
+pub(crate) fn has_pending() -> bool {
+    PENDING.load(Ordering::SeqCst) != 0
+}

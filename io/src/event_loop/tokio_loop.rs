@@ -4,12 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
 
 use super::handle::{Job, LoopState};
-use super::{signal, Completion, EventLoop, Executor, LoopDriver, LoopHandle};
+use super::{signal, Completion, EventLoop, Executor, IoEvent, LoopDriver, LoopHandle};
 
 /// libuv's default thread-pool size.
 const DEFAULT_POOL_SIZE: usize = 4;
@@ -78,36 +79,68 @@ impl TokioLoop {
         let (sender, completions) = mpsc::unbounded_channel();
         let executor =
             Arc::new(TokioExecutor { runtime: runtime.handle().clone(), completions: sender });
-        let handle = LoopHandle { state: Rc::new(RefCell::new(LoopState::new())), executor };
+        let mut state = LoopState::new();
+        state.reactor = Some(runtime.handle().clone());
+        let handle = LoopHandle { state: Rc::new(RefCell::new(state)), executor };
         Ok(TokioLoop { runtime, completions, handle })
     }
 
-    /// Waits up to `timeout` (forever if `None`) for completions, then takes all that are ready.
-    fn poll(&mut self, timeout: Option<Duration>) -> Vec<Completion> {
+    /// Waits up to `timeout` (forever if `None`) for completions or socket readiness, then
+    /// takes everything that is ready: finished requests, and the handles' events.
+    ///
+    /// The wait runs inside the runtime (`block_on`), so the I/O driver and timers advance
+    /// even with a zero timeout; a zero timeout polls once with a no-op waker.
+    fn poll(&mut self, timeout: Option<Duration>) -> (Vec<Completion>, Vec<IoEvent>) {
+        let state = self.handle.state.clone();
         let receiver = &mut self.completions;
-        let first = match timeout {
-            Some(t) if t.is_zero() => receiver.try_recv().ok(),
-            Some(t) => self
-                .runtime
-                .block_on(async { tokio::time::timeout(t, receiver.recv()).await.ok().flatten() }),
-            None => self.runtime.block_on(receiver.recv()),
-        };
         let mut ready: Vec<Completion> = Vec::new();
-        let mut next = first;
-        while let Some(event) = next {
-            if let LoopEvent::Completion(completion) = event {
-                ready.push(completion);
+        let mut events: Vec<IoEvent> = Vec::new();
+        // Takes what is ready; true if anything was.
+        let mut gather = |cx: &mut Context<'_>| {
+            while let Poll::Ready(Some(event)) = receiver.poll_recv(cx) {
+                if let LoopEvent::Completion(completion) = event {
+                    ready.push(completion);
+                }
             }
-            next = self.completions.try_recv().ok();
+            state.borrow_mut().handles.poll(cx, &mut events);
+            !ready.is_empty() || !events.is_empty()
+        };
+        match timeout {
+            Some(t) if t.is_zero() => self.runtime.block_on(async {
+                // One yield lets the runtime turn its I/O driver (epoll, no wait) and run
+                // its tasks, so sockets make progress while immediates keep poll at zero.
+                tokio::task::yield_now().await;
+                std::future::poll_fn(|_| {
+                    gather(&mut Context::from_waker(std::task::Waker::noop()));
+                    Poll::Ready(())
+                })
+                .await
+            }),
+            _ => {
+                let wait = std::future::poll_fn(|cx| {
+                    if gather(cx) || signal::has_pending() {
+                        Poll::Ready(())
+                    } else {
+                        Poll::Pending
+                    }
+                });
+                match timeout {
+                    Some(t) => {
+                        let _ =
+                            self.runtime.block_on(async { tokio::time::timeout(t, wait).await });
+                    }
+                    None => self.runtime.block_on(wait),
+                }
+            }
         }
-        ready
+        (ready, events)
     }
 
     /// How long poll may block: not at all if immediates wait or the loop is stopping,
     /// until the timer if one is armed, else until I/O.
     fn poll_timeout(&self) -> Option<Duration> {
         let state = self.handle.state.borrow();
-        if state.stop || state.immediate_pending {
+        if state.stop || state.immediate_pending || state.handles.has_ready_events() {
             return Some(Duration::ZERO);
         }
         if !state.alive() {
@@ -142,7 +175,7 @@ impl EventLoop for TokioLoop {
             }
 
             let timeout = self.poll_timeout();
-            let completions = self.poll(timeout);
+            let (completions, events) = self.poll(timeout);
             for completion in completions {
                 {
                     let mut s = state.borrow_mut();
@@ -152,6 +185,9 @@ impl EventLoop for TokioLoop {
                     return false;
                 }
             }
+            if !events.is_empty() && !driver.io_events(events) {
+                return false;
+            }
             for signo in signal::take_pending() {
                 if !driver.signal(signo) {
                     return false;
@@ -159,6 +195,13 @@ impl EventLoop for TokioLoop {
             }
 
             if state.borrow().immediate_pending && !driver.check() {
+                return false;
+            }
+
+            // Close phase: handles closed during this turn report it now, as libuv's
+            // closing handles do before the next turn.
+            let closing = state.borrow_mut().handles.take_closing();
+            if !closing.is_empty() && !driver.io_events(closing) {
                 return false;
             }
 

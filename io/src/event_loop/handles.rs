@@ -1,0 +1,553 @@
+//! The loop's handle table: libuv's `uv_stream_t`/`uv_tcp_t` handles, keyed by id.
+//!
+//! A handle is a TCP listener or a TCP stream (more kinds join as Node's modules need them).
+//! Everything happens on the loop's own thread and is driven by readiness: the poll phase
+//! asks every active handle whether it can make progress (tokio's `poll_*_ready`, which
+//! registers the loop's waker with the OS poller) and then does the I/O itself with
+//! non-blocking `try_read`/`try_write`/`poll_accept`: no task per socket, no channel hop per
+//! read. What happened comes out as a batch of [`IoEvent`]s, handed to JS in one call per
+//! poll phase.
+//!
+//! As in libuv, a handle keeps the loop alive while it is ref'd and active: listening,
+//! reading, connecting, or with writes or a shutdown in flight.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use tokio::net::{TcpListener, TcpStream};
+
+/// A handle's id, unique for the loop's lifetime (never reused, so a late event can't
+/// reach a newer handle).
+pub type HandleId = u32;
+
+/// Bytes a stream reads at once; also what one read event carries at most.
+const READ_CHUNK: usize = 64 * 1024;
+/// Reads per stream per poll phase, so one busy peer can't starve the others.
+const READS_PER_POLL: usize = 16;
+/// Connections a listener accepts per poll phase.
+const ACCEPTS_PER_POLL: usize = 128;
+
+/// Something that happened to a handle, for JS.
+#[derive(Debug)]
+pub enum IoEvent {
+    /// A listener accepted `client` (a new stream handle, not reading yet), or failed with an
+    /// OS error number.
+    Accept { server: HandleId, client: Result<HandleId, i32> },
+    /// A connect finished: 0 or an OS error number.
+    Connect { id: HandleId, status: i32 },
+    /// Bytes arrived.
+    Read { id: HandleId, data: Vec<u8> },
+    /// The peer ended its side (EOF).
+    End { id: HandleId },
+    /// Reading failed with an OS error number; the stream stopped reading.
+    ReadError { id: HandleId, errno: i32 },
+    /// A queued write finished: 0 or an OS error number.
+    WriteDone { id: HandleId, req: u64, status: i32 },
+    /// A shutdown (half-close) finished: 0 or an OS error number.
+    ShutdownDone { id: HandleId, req: u64, status: i32 },
+    /// The handle is closed and its id retired.
+    Closed { id: HandleId },
+}
+
+/// What a write did right away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteStatus {
+    /// Everything was written synchronously (libuv's `uv_try_write` took it all).
+    Done,
+    /// Part of it waits for the socket; a [`IoEvent::WriteDone`] with the request follows.
+    Queued,
+}
+
+type ConnectFuture = Pin<Box<dyn Future<Output = io::Result<TcpStream>>>>;
+
+/// One write request waiting for the socket.
+struct PendingWrite {
+    req: u64,
+    data: Vec<u8>,
+    written: usize,
+}
+
+enum Kind {
+    Listener(TcpListener),
+    Connecting(ConnectFuture),
+    Stream(TcpStream),
+    /// A connect that failed: nothing left to do but close it.
+    Failed,
+}
+
+struct Handle {
+    kind: Kind,
+    refed: bool,
+    listening: bool,
+    reading: bool,
+    eof_seen: bool,
+    writes: VecDeque<PendingWrite>,
+    shutdown: Option<u64>,
+}
+
+impl Handle {
+    fn new(kind: Kind) -> Self {
+        Handle {
+            kind,
+            refed: true,
+            listening: false,
+            reading: false,
+            eof_seen: false,
+            writes: VecDeque::new(),
+            shutdown: None,
+        }
+    }
+
+    /// libuv's `uv_is_active`.
+    fn active(&self) -> bool {
+        match self.kind {
+            Kind::Listener(_) => self.listening,
+            Kind::Connecting(_) => true,
+            Kind::Failed => false,
+            Kind::Stream(_) => {
+                (self.reading && !self.eof_seen)
+                    || !self.writes.is_empty()
+                    || self.shutdown.is_some()
+            }
+        }
+    }
+}
+
+/// The table of a loop's handles.
+#[derive(Default)]
+pub(crate) struct HandleTable {
+    handles: std::collections::BTreeMap<HandleId, Handle>,
+    next_id: HandleId,
+    /// Closed handles whose `Closed` event has not gone out yet.
+    closed: Vec<HandleId>,
+    /// Requests cancelled by a close, answered in the close phase.
+    pending: Vec<IoEvent>,
+}
+
+/// An OS error number for `e` (EIO when it has none).
+pub(crate) fn errno_of(e: &io::Error) -> i32 {
+    e.raw_os_error().unwrap_or(libc::EIO)
+}
+
+fn not_found() -> io::Error {
+    io::Error::from_raw_os_error(libc::EBADF)
+}
+
+impl HandleTable {
+    fn insert(&mut self, kind: Kind) -> HandleId {
+        self.next_id = self.next_id.wrapping_add(1).max(1);
+        let id = self.next_id;
+        self.handles.insert(id, Handle::new(kind));
+        id
+    }
+
+    fn get(&mut self, id: HandleId) -> io::Result<&mut Handle> {
+        self.handles.get_mut(&id).ok_or_else(not_found)
+    }
+
+    /// Whether any ref'd handle is active (keeps the loop running), or events wait.
+    pub(crate) fn keeps_alive(&self) -> bool {
+        !self.closed.is_empty()
+            || !self.pending.is_empty()
+            || self.handles.values().any(|h| h.refed && h.active())
+    }
+
+    /// Whether events are ready without waiting (the poll must not block).
+    pub(crate) fn has_ready_events(&self) -> bool {
+        !self.closed.is_empty() || !self.pending.is_empty()
+    }
+
+    /// A listening TCP socket on `addr` (port 0 picks one); returns its id and bound address.
+    pub(crate) fn tcp_listen(
+        &mut self,
+        addr: SocketAddr,
+        backlog: u32,
+        ipv6_only: bool,
+    ) -> io::Result<(HandleId, SocketAddr)> {
+        let socket = match addr {
+            SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+            SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+        };
+        // As libuv: SO_REUSEADDR on every listening socket, so a restarted server can bind
+        // while old connections sit in TIME_WAIT.
+        socket.set_reuseaddr(true)?;
+        if addr.is_ipv6() {
+            set_ipv6_only(&socket, ipv6_only)?;
+        }
+        socket.bind(addr)?;
+        let listener = socket.listen(backlog.max(1))?;
+        let local = listener.local_addr()?;
+        let id = self.insert(Kind::Listener(listener));
+        if let Some(handle) = self.handles.get_mut(&id) {
+            handle.listening = true;
+        }
+        Ok((id, local))
+    }
+
+    /// Starts connecting to `addr`; a [`IoEvent::Connect`] says how it went.
+    pub(crate) fn tcp_connect(&mut self, addr: SocketAddr) -> HandleId {
+        self.insert(Kind::Connecting(Box::pin(TcpStream::connect(addr))))
+    }
+
+    /// Starts or stops reading a stream (libuv's `uv_read_start`/`uv_read_stop`).
+    pub(crate) fn set_reading(&mut self, id: HandleId, reading: bool) -> io::Result<()> {
+        let handle = self.get(id)?;
+        if matches!(handle.kind, Kind::Listener(_)) {
+            return Err(io::Error::from_raw_os_error(libc::ENOTCONN));
+        }
+        handle.reading = reading;
+        Ok(())
+    }
+
+    /// Writes `data`: as much as the socket takes now, a copy of the rest queued.
+    pub(crate) fn write(&mut self, id: HandleId, data: &[u8], req: u64) -> io::Result<WriteStatus> {
+        let handle = self.get(id)?;
+        if handle.shutdown.is_some() {
+            return Err(io::Error::from_raw_os_error(libc::EPIPE));
+        }
+        let Kind::Stream(stream) = &handle.kind else {
+            return Err(io::Error::from_raw_os_error(libc::ENOTCONN));
+        };
+        let mut written = 0;
+        if handle.writes.is_empty() {
+            while written < data.len() {
+                match stream.try_write(&data[written..]) {
+                    Ok(0) => break,
+                    Ok(n) => written += n,
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        if written == data.len() {
+            return Ok(WriteStatus::Done);
+        }
+        handle.writes.push_back(PendingWrite { req, data: data[written..].to_vec(), written: 0 });
+        Ok(WriteStatus::Queued)
+    }
+
+    /// Half-closes the stream once queued writes are out; a [`IoEvent::ShutdownDone`] follows.
+    pub(crate) fn shutdown(&mut self, id: HandleId, req: u64) -> io::Result<()> {
+        let handle = self.get(id)?;
+        if !matches!(handle.kind, Kind::Stream(_)) {
+            return Err(io::Error::from_raw_os_error(libc::ENOTCONN));
+        }
+        handle.shutdown = Some(req);
+        Ok(())
+    }
+
+    /// Closes a handle at once; queued writes are dropped (their requests are answered with
+    /// ECANCELED, as libuv does) and a [`IoEvent::Closed`] follows.
+    pub(crate) fn close(&mut self, id: HandleId) {
+        if let Some(handle) = self.handles.remove(&id) {
+            for write in handle.writes {
+                self.pending.push(IoEvent::WriteDone {
+                    id,
+                    req: write.req,
+                    status: libc::ECANCELED,
+                });
+            }
+            if let Some(req) = handle.shutdown {
+                self.pending.push(IoEvent::ShutdownDone { id, req, status: libc::ECANCELED });
+            }
+            self.closed.push(id);
+        }
+    }
+
+    /// Whether the handle keeps the loop alive while active (`ref`/`unref`).
+    pub(crate) fn set_ref(&mut self, id: HandleId, refed: bool) {
+        if let Some(handle) = self.handles.get_mut(&id) {
+            handle.refed = refed;
+        }
+    }
+
+    /// Runs `f` on a connected stream.
+    fn with_stream<T>(
+        &mut self,
+        id: HandleId,
+        f: impl FnOnce(&TcpStream) -> io::Result<T>,
+    ) -> io::Result<T> {
+        match &self.get(id)?.kind {
+            Kind::Stream(stream) => f(stream),
+            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        }
+    }
+
+    /// The local address of a listener or stream.
+    pub(crate) fn local_addr(&mut self, id: HandleId) -> io::Result<SocketAddr> {
+        match &self.get(id)?.kind {
+            Kind::Listener(listener) => listener.local_addr(),
+            Kind::Stream(stream) => stream.local_addr(),
+            Kind::Connecting(_) | Kind::Failed => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        }
+    }
+
+    /// The peer's address of a stream.
+    pub(crate) fn peer_addr(&mut self, id: HandleId) -> io::Result<SocketAddr> {
+        self.with_stream(id, |s| s.peer_addr())
+    }
+
+    /// TCP_NODELAY on or off.
+    pub(crate) fn set_nodelay(&mut self, id: HandleId, on: bool) -> io::Result<()> {
+        self.with_stream(id, |s| s.set_nodelay(on))
+    }
+
+    /// SO_KEEPALIVE on or off, with the idle time before the first probe (seconds).
+    pub(crate) fn set_keepalive(
+        &mut self,
+        id: HandleId,
+        on: bool,
+        delay_secs: u32,
+    ) -> io::Result<()> {
+        self.with_stream(id, |s| set_keepalive(s, on, delay_secs))
+    }
+
+    /// SO_LINGER {on, 0}: closing sends RST instead of FIN.
+    pub(crate) fn set_linger_zero(&mut self, id: HandleId) -> io::Result<()> {
+        self.with_stream(id, |s| {
+            use std::os::fd::AsRawFd;
+            let linger = libc::linger { l_onoff: 1, l_linger: 0 };
+            // SAFETY: `linger` outlives the call and its size is passed; the fd is the
+            // stream's. With a zero timeout close() resets at once: it never blocks.
+            let rc = unsafe {
+                libc::setsockopt(
+                    s.as_raw_fd(),
+                    libc::SOL_SOCKET,
+                    libc::SO_LINGER,
+                    &linger as *const libc::linger as *const libc::c_void,
+                    std::mem::size_of::<libc::linger>() as libc::socklen_t,
+                )
+            };
+            if rc == 0 {
+                Ok(())
+            } else {
+                Err(io::Error::last_os_error())
+            }
+        })
+    }
+
+    /// Polls every active handle once, pushing what happened to `events`.
+    pub(crate) fn poll(&mut self, cx: &mut Context<'_>, events: &mut Vec<IoEvent>) {
+        let ids: Vec<HandleId> = self.handles.keys().copied().collect();
+        let mut accepted: Vec<(HandleId, Result<TcpStream, i32>)> = Vec::new();
+        for id in ids {
+            // Connections accepted by the previous listener become handles in order.
+            for (server, result) in accepted.drain(..) {
+                let client = result.map(|stream| self.insert(Kind::Stream(stream)));
+                events.push(IoEvent::Accept { server, client });
+            }
+            let Some(handle) = self.handles.get_mut(&id) else { continue };
+            match &mut handle.kind {
+                Kind::Listener(listener) => {
+                    if !handle.listening {
+                        continue;
+                    }
+                    for _ in 0..ACCEPTS_PER_POLL {
+                        match listener.poll_accept(cx) {
+                            Poll::Ready(Ok((stream, _))) => accepted.push((id, Ok(stream))),
+                            Poll::Ready(Err(e)) => {
+                                accepted.push((id, Err(errno_of(&e))));
+                                break;
+                            }
+                            Poll::Pending => break,
+                        }
+                    }
+                }
+                Kind::Connecting(connect) => {
+                    if let Poll::Ready(result) = connect.as_mut().poll(cx) {
+                        match result {
+                            Ok(stream) => {
+                                handle.kind = Kind::Stream(stream);
+                                events.push(IoEvent::Connect { id, status: 0 });
+                            }
+                            Err(e) => {
+                                // The handle stays until JS closes it, as after a failed
+                                // libuv connect.
+                                handle.kind = Kind::Failed;
+                                events.push(IoEvent::Connect { id, status: errno_of(&e) });
+                            }
+                        }
+                    }
+                }
+                Kind::Failed => {}
+                Kind::Stream(stream) => {
+                    poll_writes(id, stream, &mut handle.writes, cx, events);
+                    if handle.writes.is_empty() {
+                        if let Some(req) = handle.shutdown.take() {
+                            let status = match shutdown_write(stream) {
+                                Ok(()) => 0,
+                                Err(e) => errno_of(&e),
+                            };
+                            events.push(IoEvent::ShutdownDone { id, req, status });
+                        }
+                    }
+                    if handle.reading && !handle.eof_seen {
+                        let outcome = poll_reads(id, stream, cx, events);
+                        match outcome {
+                            ReadOutcome::Open => {}
+                            ReadOutcome::Eof => handle.eof_seen = true,
+                            ReadOutcome::Failed => handle.reading = false,
+                        }
+                    }
+                }
+            }
+        }
+        for (server, result) in accepted {
+            let client = result.map(|stream| self.insert(Kind::Stream(stream)));
+            events.push(IoEvent::Accept { server, client });
+        }
+    }
+
+    /// The close phase (libuv's closing handles): requests cancelled by a close, then each
+    /// closed handle's `Closed`.
+    pub(crate) fn take_closing(&mut self) -> Vec<IoEvent> {
+        let mut events = std::mem::take(&mut self.pending);
+        events.extend(self.closed.drain(..).map(|id| IoEvent::Closed { id }));
+        events
+    }
+}
+
+/// Writes queued data while the socket takes it; finished requests become events.
+fn poll_writes(
+    id: HandleId,
+    stream: &TcpStream,
+    writes: &mut VecDeque<PendingWrite>,
+    cx: &mut Context<'_>,
+    events: &mut Vec<IoEvent>,
+) {
+    while let Some(front) = writes.front_mut() {
+        match stream.poll_write_ready(cx) {
+            Poll::Pending => return,
+            Poll::Ready(Err(e)) => {
+                let status = errno_of(&e);
+                for write in writes.drain(..) {
+                    events.push(IoEvent::WriteDone { id, req: write.req, status });
+                }
+                return;
+            }
+            Poll::Ready(Ok(())) => {}
+        }
+        match stream.try_write(&front.data[front.written..]) {
+            Ok(n) => {
+                front.written += n;
+                if front.written >= front.data.len() {
+                    let req = front.req;
+                    writes.pop_front();
+                    events.push(IoEvent::WriteDone { id, req, status: 0 });
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let status = errno_of(&e);
+                for write in writes.drain(..) {
+                    events.push(IoEvent::WriteDone { id, req: write.req, status });
+                }
+                return;
+            }
+        }
+    }
+}
+
+enum ReadOutcome {
+    Open,
+    Eof,
+    Failed,
+}
+
+/// Reads what the socket has (a bounded number of chunks), pushing read/EOF/error events.
+fn poll_reads(
+    id: HandleId,
+    stream: &TcpStream,
+    cx: &mut Context<'_>,
+    events: &mut Vec<IoEvent>,
+) -> ReadOutcome {
+    for _ in 0..READS_PER_POLL {
+        match stream.poll_read_ready(cx) {
+            Poll::Pending => return ReadOutcome::Open,
+            Poll::Ready(Err(e)) => {
+                events.push(IoEvent::ReadError { id, errno: errno_of(&e) });
+                return ReadOutcome::Failed;
+            }
+            Poll::Ready(Ok(())) => {}
+        }
+        let mut buf = vec![0u8; READ_CHUNK];
+        match stream.try_read(&mut buf) {
+            Ok(0) => {
+                events.push(IoEvent::End { id });
+                return ReadOutcome::Eof;
+            }
+            Ok(n) => {
+                buf.truncate(n);
+                events.push(IoEvent::Read { id, data: buf });
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                events.push(IoEvent::ReadError { id, errno: errno_of(&e) });
+                return ReadOutcome::Failed;
+            }
+        }
+    }
+    // More may be waiting: come back in the next poll without sleeping.
+    cx.waker().wake_by_ref();
+    ReadOutcome::Open
+}
+
+/// `shutdown(fd, SHUT_WR)`: tokio's TcpStream only offers it through its async writer.
+fn shutdown_write(stream: &TcpStream) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: the fd belongs to `stream`, alive for this call; shutdown takes no pointers.
+    let rc = unsafe { libc::shutdown(stream.as_raw_fd(), libc::SHUT_WR) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// IPV6_V6ONLY on a socket about to bind.
+fn set_ipv6_only(socket: &tokio::net::TcpSocket, only: bool) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    set_int_option(socket.as_raw_fd(), libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, only as i32)
+}
+
+/// SO_KEEPALIVE and, when on, TCP_KEEPIDLE.
+fn set_keepalive(stream: &TcpStream, on: bool, delay_secs: u32) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = stream.as_raw_fd();
+    set_int_option(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, on as i32)?;
+    if on && delay_secs > 0 {
+        set_int_option(
+            fd,
+            libc::IPPROTO_TCP,
+            libc::TCP_KEEPIDLE,
+            delay_secs.min(i32::MAX as u32) as i32,
+        )?;
+    }
+    Ok(())
+}
+
+fn set_int_option(fd: i32, level: i32, name: i32, value: i32) -> io::Result<()> {
+    // SAFETY: `value` outlives the call and its size is passed; the fd is the caller's open
+    // socket.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd,
+            level,
+            name,
+            &value as *const i32 as *const libc::c_void,
+            std::mem::size_of::<i32>() as libc::socklen_t,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
