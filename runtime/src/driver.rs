@@ -2,7 +2,7 @@
 //! Node does when a callback returns (drain nextTicks, then microtasks).
 
 use engine::{EngineError, HostValue, Realm};
-use io::{Completion, LoopDriver};
+use io::{Completion, IoEvent, LoopDriver};
 use modules::ops::ExitRequest;
 
 use crate::report_handler_failure;
@@ -73,6 +73,23 @@ impl LoopDriver for Driver<'_> {
             Some(args) => self.call("completion", args),
             // Not an op's job: nothing in JS waits for it.
             None => true,
+        }
+    }
+
+    fn io_events(&mut self, events: Vec<IoEvent>) -> bool {
+        // One call for the whole batch; JS drains ticks and microtasks after each event, as
+        // Node does after each callback. When a callback threw and 'uncaughtException' took
+        // it, `ioEvents` returns false and is called again to go on after that event.
+        if !self.realm.has_hook("ioEvents") {
+            return true;
+        }
+        let mut args = vec![modules::ops::tcp_wrap::io_event_batch(events)];
+        loop {
+            match self.realm.call_hook("ioEvents", std::mem::take(&mut args)) {
+                Ok(HostValue::Bool(true)) => return true,
+                Ok(_) => continue,
+                failed => return self.settle(failed),
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod async_op;
 mod buffer;
 mod builtins;
+mod cares_wrap;
 mod child_process;
 mod crypto;
 mod encoding;
@@ -14,6 +15,7 @@ mod os;
 mod performance;
 mod process;
 mod stdin;
+pub mod tcp_wrap;
 mod timers;
 mod tty;
 mod url;
@@ -27,6 +29,7 @@ pub fn ops() -> Vec<Op> {
     [
         buffer::OPS,
         builtins::OPS,
+        cares_wrap::OPS,
         child_process::OPS,
         crypto::OPS,
         encoding::OPS,
@@ -37,6 +40,7 @@ pub fn ops() -> Vec<Op> {
         performance::OPS,
         process::OPS,
         stdin::OPS,
+        tcp_wrap::OPS,
         timers::OPS,
         tty::OPS,
         url::OPS,
@@ -46,5 +50,5 @@ pub fn ops() -> Vec<Op> {
 
 /// Every typed op the modules install (see `engine::typed_op`).
 pub fn typed_ops() -> Vec<TypedOp> {
-    [buffer::TYPED, process::TYPED].concat()
+    [buffer::TYPED, process::TYPED, tcp_wrap::TYPED].concat()
 }
