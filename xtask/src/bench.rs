@@ -2,9 +2,9 @@
 //! that the ratios hold on a noisy machine.
 //!
 //! - `startup`: `console.log("hello")`, interleaved runs, median and min wall time.
-//! - `buffer`, `fs`: `tests/bench/<name>.js`, a script every runtime runs unchanged and that
-//!   prints `case value` lines (higher is better); rounds are interleaved and each case keeps
-//!   its best round.
+//! - `buffer`, `fs`, `ops`, `net`: `tests/bench/<name>.js`, a script every runtime runs
+//!   unchanged and that prints `case value` lines (higher is better); rounds are interleaved
+//!   and each case keeps its best round.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -19,7 +19,7 @@ struct Tool {
     args: Vec<String>,
 }
 
-/// `cargo xtask bench startup|buffer|fs|ops [--runs N]`.
+/// `cargo xtask bench startup|buffer|fs|ops|net [--runs N]`.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut args = args.to_vec();
     let runs: Option<usize> = match take_opt(&mut args, "--runs")? {
@@ -40,7 +40,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             let _ = std::fs::remove_dir_all(&dir);
             result
         }
-        [which] if which == "buffer" || which == "fs" || which == "ops" => {
+        [which] if ["buffer", "fs", "ops", "net"].contains(&which.as_str()) => {
             let script = root().join("tests/bench").join(format!("{which}.js"));
             bench_throughput(&script, runs.unwrap_or(3))
         }
