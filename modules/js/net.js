@@ -119,11 +119,44 @@ function dispatch(kind, id, a, b) {
     case READ_ERROR: return owner._onReadError(a);
     case WRITE_DONE: return owner._onWriteDone(a, b);
     case SHUTDOWN_DONE: return owner._onShutdownDone(a, b);
-    case CLOSED:
+    case CLOSED: {
       owners.delete(id);
+      const handle = owner._closingHandle;
+      if (handle && typeof handle[kOnClose] === 'function') handle[kOnClose]();
       return owner._onClosed();
+    }
   }
 }
+
+// --- the handle object -------------------------------------------------------------------------
+// What `socket._handle` / `server._handle` is: Node's TCP wrap, a JS object over a handle id,
+// with its methods returning libuv statuses (0 or a negative errno).
+class TCP {
+  constructor(id, server) {
+    this.id = id;
+    this[kIsServer] = server;
+    this.reading = false;
+  }
+
+  readStart() { return tcp.readStart(this.id); }
+  readStop() { return tcp.readStop(this.id); }
+  shutdown(req) { return tcp.shutdown(this.id, req); }
+  writeBuffer(data, req) { return tcp.write(this.id, data, req); }
+  setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
+  setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
+  reset() { return tcp.setLingerZero(this.id); }
+  ref() { tcp.setRef(this.id, true); }
+  unref() { tcp.setRef(this.id, false); }
+  getsockname() { return tcp.getsockname(this.id); }
+  getpeername() { return tcp.getpeername(this.id); }
+
+  close(callback) {
+    tcp.close(this.id);
+    if (typeof callback === 'function') this[kOnClose] = callback;
+  }
+}
+const kIsServer = Symbol('kIsServer');
+const kOnClose = Symbol('kOnClose');
 
 // --- arguments --------------------------------------------------------------------------------
 // connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback].
@@ -198,7 +231,7 @@ function Socket(options) {
   this[kHadError] = false;
   if (options.handle !== undefined) {
     this._handle = options.handle;
-    owners.set(this._handle, this);
+    owners.set(this._handle.id, this);
   }
   this.on('end', onReadableStreamEnd);
   if (this._handle !== null && options.readable !== false) {
@@ -266,12 +299,14 @@ Object.defineProperty(Socket.prototype, 'bytesRead', {
 Object.defineProperty(Socket.prototype, 'bytesWritten', {
   get() {
     let bytes = this[kBytesWritten];
-    const state = this._writableState;
-    if (!state) return undefined;
-    for (const entry of state.buffered || []) {
+    const buffered = this.writableBuffer;
+    if (!buffered) return undefined;
+    for (const entry of buffered) {
       bytes += Buffer.isBuffer(entry.chunk) ? entry.chunk.length
         : Buffer.byteLength(entry.chunk, entry.encoding);
     }
+    // Data handed over while still connecting counts as written, as in Node.
+    if (this._pendingData) bytes += this._pendingData.length;
     return bytes;
   },
   configurable: true,
@@ -295,7 +330,7 @@ function addressInfo(triple) {
 Socket.prototype._getpeername = function _getpeername() {
   if (!this._handle) return this._peername || {};
   if (!this._peername) {
-    const triple = tcp.getpeername(this._handle);
+    const triple = this._handle.getpeername();
     if (typeof triple === 'number') return {};
     this._peername = { address: triple[0], family: triple[2], port: triple[1] };
   }
@@ -305,7 +340,7 @@ Socket.prototype._getpeername = function _getpeername() {
 Socket.prototype._getsockname = function _getsockname() {
   if (!this._handle) return {};
   if (!this._sockname) {
-    const triple = tcp.getsockname(this._handle);
+    const triple = this._handle.getsockname();
     if (typeof triple === 'number') return {};
     this._sockname = { address: triple[0], family: triple[2], port: triple[1] };
   }
@@ -331,14 +366,14 @@ for (const [name, key, field] of [
 }
 
 Socket.prototype.setNoDelay = function setNoDelay(enable) {
-  if (this._handle && !this.connecting) tcp.setNoDelay(this._handle, enable === undefined ? true : !!enable);
+  if (this._handle && !this.connecting) this._handle.setNoDelay(enable === undefined ? true : !!enable);
   else this.once('connect', () => this.setNoDelay(enable));
   return this;
 };
 
 Socket.prototype.setKeepAlive = function setKeepAlive(enable, initialDelayMsecs) {
   const delay = Math.floor((~~initialDelayMsecs) / 1000);
-  if (this._handle && !this.connecting) tcp.setKeepAlive(this._handle, !!enable, delay);
+  if (this._handle && !this.connecting) this._handle.setKeepAlive(!!enable, delay);
   else this.once('connect', () => this.setKeepAlive(enable, initialDelayMsecs));
   return this;
 };
@@ -376,7 +411,7 @@ Socket.prototype.ref = function ref() {
     this.once('connect', this.ref);
     return this;
   }
-  tcp.setRef(this._handle, true);
+  this._handle.ref();
   return this;
 };
 
@@ -385,7 +420,7 @@ Socket.prototype.unref = function unref() {
     this.once('connect', this.unref);
     return this;
   }
-  tcp.setRef(this._handle, false);
+  this._handle.unref();
   return this;
 };
 
@@ -396,7 +431,7 @@ Socket.prototype._read = function _read() {
   }
   if (!this[kReading]) {
     this[kReading] = true;
-    const status = tcp.readStart(this._handle);
+    const status = this._handle.readStart();
     if (status < 0) this.destroy(new ErrnoException(status, 'read'));
   }
 };
@@ -407,7 +442,7 @@ Socket.prototype._onRead = function _onRead(bytes) {
   this._unrefTimer();
   if (!this.push(buffer) && this._handle && this[kReading]) {
     this[kReading] = false;
-    tcp.readStop(this._handle);
+    this._handle.readStop();
   }
 };
 
@@ -428,7 +463,7 @@ Socket.prototype.pause = function pause() {
   const result = stream.Duplex.prototype.pause.call(this);
   if (this._handle && this[kReading] && !this.connecting) {
     this[kReading] = false;
-    tcp.readStop(this._handle);
+    this._handle.readStop();
   }
   return result;
 };
@@ -442,7 +477,11 @@ Socket.prototype.resume = function resume() {
 
 Socket.prototype._writeGeneric = function _writeGeneric(data, cb) {
   if (this.connecting) {
-    this.once('connect', () => this._writeGeneric(data, cb));
+    this._pendingData = data;
+    this.once('connect', () => {
+      this._pendingData = null;
+      this._writeGeneric(data, cb);
+    });
     return;
   }
   if (!this._handle) {
@@ -451,7 +490,7 @@ Socket.prototype._writeGeneric = function _writeGeneric(data, cb) {
   }
   this._unrefTimer();
   const req = ++nextRequest;
-  const status = tcp.write(this._handle, data, req);
+  const status = this._handle.writeBuffer(data, req);
   if (status < 0) {
     cb(new ErrnoException(status, 'write'));
     return;
@@ -498,7 +537,7 @@ Socket.prototype._final = function _final(cb) {
     return;
   }
   const req = ++nextRequest;
-  const status = tcp.shutdown(this._handle, req);
+  const status = this._handle.shutdown(req);
   if (status < 0 && status !== -107 /* ENOTCONN */) {
     cb(new ErrnoException(status, 'shutdown'));
     return;
@@ -536,7 +575,7 @@ Socket.prototype.resetAndDestroy = function resetAndDestroy() {
 
 // Closes with SO_LINGER 0, so the peer sees ECONNRESET rather than an orderly end.
 Socket.prototype._reset = function _reset() {
-  if (this._handle) tcp.setLingerZero(this._handle);
+  if (this._handle) this._handle.reset();
   this.destroy();
 };
 
@@ -556,7 +595,8 @@ Socket.prototype._destroy = function _destroy(exception, cb) {
     const handle = this._handle;
     this._handle = null;
     this[kReading] = false;
-    tcp.close(handle);
+    this._closingHandle = handle;
+    handle.close();
   } else {
     process.nextTick(emitCloseNT, this, this[kHadError]);
   }
@@ -595,6 +635,8 @@ Socket.prototype.connect = function connect(...args) {
   }
   if (cb !== null) this.once('connect', cb);
   if (options.timeout) this.setTimeout(options.timeout);
+  this[kBytesRead] = 0;
+  this[kBytesWritten] = 0;
   const { host = 'localhost', port, family = 0, lookup } = options;
   if (port === undefined) {
     throw new ERR_MISSING_ARGS('options', 'port', 'path');
@@ -655,7 +697,7 @@ Socket.prototype._connectTo = function _connectTo(addresses, port) {
     this.destroy(statusError(id, 'connect', address, port));
     return;
   }
-  this._handle = id;
+  this._handle = new TCP(id, false);
   owners.set(id, this);
   this._pendingConnect = { addresses, port };
 };
@@ -668,8 +710,8 @@ Socket.prototype._onConnect = function _onConnect(status) {
     const error = statusError(status, 'connect', pending.addresses[0], pending.port);
     const handle = this._handle;
     this._handle = null;
-    owners.delete(handle);
-    tcp.close(handle);
+    owners.delete(handle.id);
+    tcp.close(handle.id);
     if (pending.addresses.length > 1) {
       this._connectTo(pending.addresses.slice(1), pending.port);
       return;
@@ -769,9 +811,12 @@ Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only
     process.nextTick(() => this.emit('error', error));
     return;
   }
-  this._handle = result[0];
-  owners.set(this._handle, this);
-  if (this._unref) tcp.setRef(this._handle, false);
+  this._handle = new TCP(result[0], true);
+  this._closing = false;
+  this._closeEmitted = false;
+  this._connectionKey = `${isIP(address)}:${address}:${port}`;
+  owners.set(this._handle.id, this);
+  if (this._unref) this._handle.unref();
   this._address = { address: result[1], family: result[3], port: result[2] };
   process.nextTick(() => {
     if (this._handle) this.emit('listening');
@@ -789,12 +834,25 @@ Server.prototype._onAccept = function _onAccept(client) {
     return;
   }
   if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
+    const local = tcp.getsockname(client);
+    const remote = tcp.getpeername(client);
     tcp.close(client);
-    this.emit('drop', {});
+    const data = {};
+    if (typeof local !== 'number') {
+      data.localAddress = local[0];
+      data.localPort = local[1];
+      data.localFamily = local[2];
+    }
+    if (typeof remote !== 'number') {
+      data.remoteAddress = remote[0];
+      data.remotePort = remote[1];
+      data.remoteFamily = remote[2];
+    }
+    this.emit('drop', data);
     return;
   }
   const socket = new Socket({
-    handle: client,
+    handle: new TCP(client, false),
     allowHalfOpen: this.allowHalfOpen,
     pauseOnConnect: this.pauseOnConnect,
     readable: true,
@@ -830,7 +888,8 @@ Server.prototype.close = function close(cb) {
     }
   }
   if (this._handle) {
-    tcp.close(this._handle);
+    this._closingHandle = this._handle;
+    this._handle.close();
     this._handle = null;
     this._closing = true;
   } else {
@@ -855,13 +914,13 @@ Server.prototype[Symbol.asyncDispose] = function asyncDispose() {
 
 Server.prototype.ref = function ref() {
   this._unref = false;
-  if (this._handle) tcp.setRef(this._handle, true);
+  if (this._handle) this._handle.ref();
   return this;
 };
 
 Server.prototype.unref = function unref() {
   this._unref = true;
-  if (this._handle) tcp.setRef(this._handle, false);
+  if (this._handle) this._handle.unref();
   return this;
 };
 
