@@ -24,7 +24,7 @@ pub fn source(id: &str) -> Option<&'static str> {
 /// The folder named by `OXNODE_JS_DIR`, from which a developer runs the JS library
 /// without rebuilding.
 pub fn dev_js_dir() -> Option<std::path::PathBuf> {
-    std::env::var_os("OXNODE_JS_DIR").map(std::path::PathBuf::from)
+    std::env::var_os("OXNODE_JS_DIR").filter(|d| !d.is_empty()).map(std::path::PathBuf::from)
 }
 
 /// The source of JS file `id`: from `OXNODE_JS_DIR` when set, else the embedded copy.

@@ -198,7 +198,17 @@ impl Runtime {
                 info.entry = (kind.into(), payload.into());
             }
         }
-        let bootstrap = modules::current_source(modules::BOOTSTRAP).unwrap_or_default();
+        let Some(bootstrap) = modules::current_source(modules::BOOTSTRAP) else {
+            // Only a wrong OXNODE_JS_DIR gets here: running nothing and exiting 0 would hide it.
+            eprintln!(
+                "oxnode: cannot read the JS library's {}.js{}",
+                modules::BOOTSTRAP,
+                modules::dev_js_dir()
+                    .map(|d| format!(" under OXNODE_JS_DIR={}", d.display()))
+                    .unwrap_or_default()
+            );
+            return 1;
+        };
         let name = format!("node:{}", modules::BOOTSTRAP);
         if let Err(error) = self.realm.run_bootstrap(&name, &bootstrap) {
             return self.exit_code_for(error);
