@@ -2,7 +2,8 @@
 // deno and bun:
 // - echo-MB/s: 64 KiB writes through an echo server and back, 256 MiB in all;
 // - connections/s: connect, exchange one byte, close; 50 at a time, 5,000 in all.
-const net = require('node:net');
+// getBuiltinModule, not require: Deno runs this file as an ES module.
+const net = process.getBuiltinModule('node:net');
 const now = typeof performance === 'object' ? () => performance.now() : () => Date.now();
 
 function listen(onConnection) {

@@ -404,6 +404,16 @@ Object.defineProperty(process, 'sourceMapsEnabled', {
   });
 }
 process.uptime = function uptime() { return methods.uptime(); };
+// Node 22.3+: a built-in module by id ('fs' or 'node:fs'), or undefined for anything else.
+process.getBuiltinModule = function getBuiltinModule(id) {
+  if (typeof id !== 'string') {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE('id', 'string', id);
+  }
+  const Module = require('internal/modules/cjs/loader').Module;
+  if (!Module.isBuiltin(id)) return undefined;
+  return Module.prototype.require.call({ id: '<builtin>', paths: [] }, id);
+};
 
 // Filled by methods.hrtime() on each call: seconds (high, low word) and nanoseconds. Its own
 // ArrayBuffer keeps the memory outside the JS heap, where the op may write it.
