@@ -8,6 +8,6 @@ pub mod fs_watch;
 pub mod tls;
 
 pub use event_loop::{
-    Completion, EventLoop, Executor, HandleId, IoEvent, LoopDriver, LoopHandle, TokioLoop,
-    WriteStatus,
+    Completion, EventLoop, Executor, HandleId, IoEvent, LoopDriver, LoopHandle, MulticastInterface,
+    Task, TokioLoop, UdpBind, UdpOption, WriteStatus,
 };

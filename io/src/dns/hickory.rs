@@ -330,6 +330,9 @@ fn build(
     opts.server_ordering_strategy = ServerOrderingStrategy::UserProvidedOrder;
     opts.preserve_intermediates = true;
     opts.use_hosts_file = ResolveHosts::Never;
+    // Plain queries without an OPT record, as Node's c-ares channel sends them (servers
+    // and test doubles that don't speak EDNS answer them).
+    opts.edns0 = false;
     if for_lookup {
         opts.use_hosts_file = ResolveHosts::Always;
         if let Ok((system, system_opts)) = hickory_resolver::system_conf::read_system_conf() {
@@ -490,6 +493,11 @@ impl Resolver for HickoryResolver {
         options: &ResolveOptions,
     ) -> DnsFuture<Answer> {
         let syscall = rrtype.syscall();
+        // RFC 7686: `.onion` names are never sent to DNS; c-ares answers ENOTFOUND at once.
+        let lower = hostname.trim_end_matches('.').to_ascii_lowercase();
+        if lower == "onion" || lower.ends_with(".onion") {
+            return ready_err(DnsError::new(DnsErrorCode::NotFound, syscall, hostname));
+        }
         let Some(name) = parse_name(hostname, true) else {
             return ready_err(DnsError::new(DnsErrorCode::BadName, syscall, hostname));
         };

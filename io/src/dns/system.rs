@@ -114,6 +114,20 @@ pub(crate) fn gai_error(dns: Option<DnsErrorCode>, hostname: &str) -> DnsError {
 /// getaddrinfo's failure → Node's error. EAI_SYSTEM and other oddities (an interior NUL in
 /// the name, say) have no `UV_EAI_*` of their own and are reported as `EAI_FAIL`.
 fn map_error(error: &LookupError, hostname: &str) -> DnsError {
+    map_error_for(error, SYSCALL, hostname)
+}
+
+/// `dns.lookupService(address, port)`: getnameinfo's host name and service for a socket
+/// address, blocking the calling thread; errors have syscall `getnameinfo`.
+pub fn lookup_service_blocking(
+    address: std::net::SocketAddr,
+) -> Result<(String, String), DnsError> {
+    // NI_NAMEREQD as Node passes it: an address without a name is ENOTFOUND.
+    dns_lookup::getnameinfo(&address, libc::NI_NAMEREQD)
+        .map_err(|e| map_error_for(&e, "getnameinfo", &address.ip().to_string()))
+}
+
+fn map_error_for(error: &LookupError, syscall: &'static str, hostname: &str) -> DnsError {
     let (code, errno) = match error.kind() {
         LookupErrorKind::NoName => (DnsErrorCode::NotFound, UV_EAI_NONAME),
         LookupErrorKind::NoData => (DnsErrorCode::NotFound, UV_EAI_NODATA),
@@ -125,5 +139,5 @@ fn map_error(error: &LookupError, hostname: &str) -> DnsError {
         LookupErrorKind::Socktype => (DnsErrorCode::EaiSockType, UV_EAI_SOCKTYPE),
         _ => (DnsErrorCode::EaiFail, UV_EAI_FAIL),
     };
-    DnsError { errno: Some(errno), ..DnsError::new(code, SYSCALL, hostname) }
+    DnsError { errno: Some(errno), ..DnsError::new(code, syscall, hostname) }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::handles::{HandleId, HandleTable, WriteStatus};
+use super::handles::{HandleId, HandleTable, UdpBind, UdpOption, WriteStatus};
 
 /// A finished request: the id JS gave it and the result its job produced.
 pub struct Completion {
@@ -20,10 +20,16 @@ pub struct Completion {
 /// A job for the blocking pool.
 pub type Job = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
 
+/// Work that waits on I/O without blocking a thread (a DNS query): polled on the loop's own
+/// runtime, its output comes back as a [`Completion`] like a job's.
+pub type Task = std::pin::Pin<Box<dyn std::future::Future<Output = Box<dyn Any + Send>> + Send>>;
+
 /// Runs blocking jobs off the JS thread and posts their [`Completion`]s to the loop.
 pub trait Executor {
     /// Runs `job` on the pool; its result comes back as a completion with `id`.
     fn spawn_blocking(&self, id: u64, job: Job);
+    /// Runs `task` on the loop's runtime; its output comes back as a completion with `id`.
+    fn spawn_task(&self, id: u64, task: Task);
     /// Starts or stops catching signal `signo`; the loop hands caught ones to its driver.
     /// Watching keeps nothing alive (Node's signal handles are unref'd).
     fn watch_signal(&self, signo: i32, watch: bool) -> std::io::Result<()> {
@@ -143,6 +149,57 @@ impl LoopHandle {
         let reactor = state.reactor.clone();
         let _entered = reactor.as_ref().map(|r| r.enter());
         f(&mut state.handles)
+    }
+
+    /// Runs `task` (a future that needs the loop's I/O driver) until done; its output comes
+    /// back as a [`Completion`] with `id`, and it keeps the loop alive meanwhile.
+    pub fn spawn_task(&self, id: u64, task: Task) {
+        self.state.borrow_mut().pending_requests += 1;
+        self.executor.spawn_task(id, task);
+    }
+
+    /// A UDP socket bound as `bind` says: its handle and bound address.
+    pub fn udp_bind(&self, bind: UdpBind) -> std::io::Result<(HandleId, SocketAddr)> {
+        self.with_handles(|h| h.udp_bind(bind))
+    }
+
+    /// Sends a datagram on UDP socket `id` (to `to`, or its connected peer): at once if
+    /// `try_first` and the socket takes it, else queued under `req` (an
+    /// `IoEvent::WriteDone` follows).
+    pub fn udp_send(
+        &self,
+        id: HandleId,
+        data: &[u8],
+        to: Option<SocketAddr>,
+        req: u64,
+        try_first: bool,
+    ) -> std::io::Result<WriteStatus> {
+        self.with_handles(|h| h.udp_send(id, data, to, req, try_first))
+    }
+
+    /// Connects UDP socket `id` to `addr`.
+    pub fn udp_connect(&self, id: HandleId, addr: SocketAddr) -> std::io::Result<()> {
+        self.with_handles(|h| h.udp_connect(id, addr))
+    }
+
+    /// Dissolves UDP socket `id`'s connection.
+    pub fn udp_disconnect(&self, id: HandleId) -> std::io::Result<()> {
+        self.with_handles(|h| h.udp_disconnect(id))
+    }
+
+    /// Sets an option of UDP socket `id`.
+    pub fn udp_set(&self, id: HandleId, option: UdpOption) -> std::io::Result<()> {
+        self.with_handles(|h| h.udp_set(id, option))
+    }
+
+    /// The receive (`recv`) or send buffer size of UDP socket `id`.
+    pub fn udp_buffer_size(&self, id: HandleId, recv: bool) -> std::io::Result<usize> {
+        self.with_handles(|h| h.udp_buffer_size(id, recv))
+    }
+
+    /// Bytes and datagrams queued on UDP socket `id`.
+    pub fn udp_send_queue(&self, id: HandleId) -> std::io::Result<(usize, usize)> {
+        self.with_handles(|h| h.udp_send_queue(id))
     }
 
     /// A TCP server listening on `addr` (port 0 picks a free one): its handle and address.

@@ -19,8 +19,8 @@ mod handles;
 mod signal;
 mod tokio_loop;
 
-pub use handle::{Completion, Executor, LoopHandle};
-pub use handles::{HandleId, IoEvent, WriteStatus};
+pub use handle::{Completion, Executor, Job, LoopHandle, Task};
+pub use handles::{HandleId, IoEvent, MulticastInterface, UdpBind, UdpOption, WriteStatus};
 pub use tokio_loop::TokioLoop;
 
 /// What the loop calls back into, once per phase that has work. Each method returns

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use tokio::sync::mpsc;
 
-use super::handle::{Job, LoopState};
+use super::handle::{Job, LoopState, Task};
 use super::{signal, Completion, EventLoop, Executor, IoEvent, LoopDriver, LoopHandle};
 
 /// libuv's default thread-pool size.
@@ -34,6 +34,15 @@ impl Executor for TokioExecutor {
         self.runtime.spawn_blocking(move || {
             let result = job();
             // The receiver lives as long as the loop; a send after it is gone has no reader.
+            let _ = completions.send(LoopEvent::Completion(Completion { id, result }));
+        });
+    }
+
+    fn spawn_task(&self, id: u64, task: Task) {
+        let completions = self.completions.clone();
+        self.runtime.spawn(async move {
+            let result = task.await;
+            // As for jobs: no receiver means the loop is gone.
             let _ = completions.send(LoopEvent::Completion(Completion { id, result }));
         });
     }

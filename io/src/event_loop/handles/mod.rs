@@ -17,8 +17,13 @@ use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
+use socket2::{SockRef, TcpKeepalive};
 use tokio::net::{TcpListener, TcpStream};
+
+mod udp;
+pub use udp::{MulticastInterface, UdpBind, UdpOption};
 
 /// A handle's id, unique for the loop's lifetime (never reused, so a late event can't
 /// reach a newer handle).
@@ -41,6 +46,8 @@ pub enum IoEvent {
     Connect { id: HandleId, status: i32 },
     /// Bytes arrived.
     Read { id: HandleId, data: Vec<u8> },
+    /// A datagram arrived on a UDP socket from `from`.
+    Message { id: HandleId, data: Vec<u8>, from: SocketAddr },
     /// The peer ended its side (EOF).
     End { id: HandleId },
     /// Reading failed with an OS error number; the stream stopped reading.
@@ -77,6 +84,8 @@ enum Kind {
     Stream(TcpStream),
     /// A connect that failed: nothing left to do but close it.
     Failed,
+    /// A bound UDP socket; `reading` is libuv's `uv_udp_recv_start`.
+    Udp(Box<udp::UdpHandle>),
 }
 
 struct Handle {
@@ -102,12 +111,21 @@ impl Handle {
         }
     }
 
+    /// Requests in flight (writes, a shutdown, queued datagrams): as libuv's active
+    /// requests they keep the loop alive whether or not the handle is ref'd.
+    fn has_requests(&self) -> bool {
+        !self.writes.is_empty()
+            || self.shutdown.is_some()
+            || matches!(&self.kind, Kind::Udp(udp) if udp.sending())
+    }
+
     /// libuv's `uv_is_active`.
     fn active(&self) -> bool {
         match self.kind {
             Kind::Listener(_) => self.listening,
             Kind::Connecting(_) => true,
             Kind::Failed => false,
+            Kind::Udp(ref udp) => self.reading || udp.sending(),
             Kind::Stream(_) => {
                 (self.reading && !self.eof_seen)
                     || !self.writes.is_empty()
@@ -153,7 +171,7 @@ impl HandleTable {
     pub(crate) fn keeps_alive(&self) -> bool {
         !self.closed.is_empty()
             || !self.pending.is_empty()
-            || self.handles.values().any(|h| h.refed && h.active())
+            || self.handles.values().any(|h| (h.refed && h.active()) || h.has_requests())
     }
 
     /// Whether events are ready without waiting (the poll must not block).
@@ -176,7 +194,7 @@ impl HandleTable {
         // while old connections sit in TIME_WAIT.
         socket.set_reuseaddr(true)?;
         if addr.is_ipv6() {
-            set_ipv6_only(&socket, ipv6_only)?;
+            SockRef::from(&socket).set_only_v6(ipv6_only)?;
         }
         socket.bind(addr)?;
         let listener = socket.listen(backlog.max(1))?;
@@ -214,8 +232,11 @@ impl HandleTable {
         };
         let mut written = 0;
         if handle.writes.is_empty() {
+            // Straight to the kernel (libuv's uv_try_write): tokio's try_write refuses a
+            // stream whose writability its reactor has not seen yet (a fresh accept).
+            let socket = SockRef::from(stream);
             while written < data.len() {
-                match stream.try_write(&data[written..]) {
+                match socket.send_with_flags(&data[written..], libc::MSG_NOSIGNAL) {
                     Ok(0) => break,
                     Ok(n) => written += n,
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
@@ -245,6 +266,9 @@ impl HandleTable {
     /// ECANCELED, as libuv does) and a [`IoEvent::Closed`] follows.
     pub(crate) fn close(&mut self, id: HandleId) {
         if let Some(handle) = self.handles.remove(&id) {
+            if let Kind::Udp(udp) = handle.kind {
+                udp.drain_sends(id, libc::ECANCELED, &mut self.pending);
+            }
             for write in handle.writes {
                 self.pending.push(IoEvent::WriteDone {
                     id,
@@ -283,13 +307,17 @@ impl HandleTable {
         match &self.get(id)?.kind {
             Kind::Listener(listener) => listener.local_addr(),
             Kind::Stream(stream) => stream.local_addr(),
+            Kind::Udp(udp) => udp.local_addr(),
             Kind::Connecting(_) | Kind::Failed => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
         }
     }
 
-    /// The peer's address of a stream.
+    /// The peer's address of a stream or a connected UDP socket.
     pub(crate) fn peer_addr(&mut self, id: HandleId) -> io::Result<SocketAddr> {
-        self.with_stream(id, |s| s.peer_addr())
+        match &self.get(id)?.kind {
+            Kind::Udp(udp) => udp.peer_addr(),
+            _ => self.with_stream(id, |s| s.peer_addr()),
+        }
     }
 
     /// TCP_NODELAY on or off.
@@ -309,26 +337,8 @@ impl HandleTable {
 
     /// SO_LINGER {on, 0}: closing sends RST instead of FIN.
     pub(crate) fn set_linger_zero(&mut self, id: HandleId) -> io::Result<()> {
-        self.with_stream(id, |s| {
-            use std::os::fd::AsRawFd;
-            let linger = libc::linger { l_onoff: 1, l_linger: 0 };
-            // SAFETY: `linger` outlives the call and its size is passed; the fd is the
-            // stream's. With a zero timeout close() resets at once: it never blocks.
-            let rc = unsafe {
-                libc::setsockopt(
-                    s.as_raw_fd(),
-                    libc::SOL_SOCKET,
-                    libc::SO_LINGER,
-                    &linger as *const libc::linger as *const libc::c_void,
-                    std::mem::size_of::<libc::linger>() as libc::socklen_t,
-                )
-            };
-            if rc == 0 {
-                Ok(())
-            } else {
-                Err(io::Error::last_os_error())
-            }
-        })
+        // With a zero timeout close() resets at once: it never blocks.
+        self.with_stream(id, |s| SockRef::from(s).set_linger(Some(Duration::ZERO)))
     }
 
     /// Polls every active handle once, pushing what happened to `events`.
@@ -375,6 +385,7 @@ impl HandleTable {
                     }
                 }
                 Kind::Failed => {}
+                Kind::Udp(udp) => udp.poll(id, handle.reading, cx, events),
                 Kind::Stream(stream) => {
                     poll_writes(id, stream, &mut handle.writes, cx, events);
                     if handle.writes.is_empty() {
@@ -501,53 +512,16 @@ fn poll_reads(
 
 /// `shutdown(fd, SHUT_WR)`: tokio's TcpStream only offers it through its async writer.
 fn shutdown_write(stream: &TcpStream) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    // SAFETY: the fd belongs to `stream`, alive for this call; shutdown takes no pointers.
-    let rc = unsafe { libc::shutdown(stream.as_raw_fd(), libc::SHUT_WR) };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
-
-/// IPV6_V6ONLY on a socket about to bind.
-fn set_ipv6_only(socket: &tokio::net::TcpSocket, only: bool) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    set_int_option(socket.as_raw_fd(), libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, only as i32)
+    SockRef::from(stream).shutdown(std::net::Shutdown::Write)
 }
 
 /// SO_KEEPALIVE and, when on, TCP_KEEPIDLE.
 fn set_keepalive(stream: &TcpStream, on: bool, delay_secs: u32) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let fd = stream.as_raw_fd();
-    set_int_option(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, on as i32)?;
+    let socket = SockRef::from(stream);
+    socket.set_keepalive(on)?;
     if on && delay_secs > 0 {
-        set_int_option(
-            fd,
-            libc::IPPROTO_TCP,
-            libc::TCP_KEEPIDLE,
-            delay_secs.min(i32::MAX as u32) as i32,
-        )?;
+        let idle = TcpKeepalive::new().with_time(Duration::from_secs(delay_secs.into()));
+        socket.set_tcp_keepalive(&idle)?;
     }
     Ok(())
-}
-
-fn set_int_option(fd: i32, level: i32, name: i32, value: i32) -> io::Result<()> {
-    // SAFETY: `value` outlives the call and its size is passed; the fd is the caller's open
-    // socket.
-    let rc = unsafe {
-        libc::setsockopt(
-            fd,
-            level,
-            name,
-            &value as *const i32 as *const libc::c_void,
-            std::mem::size_of::<i32>() as libc::socklen_t,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
 }
