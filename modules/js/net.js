@@ -6,34 +6,7 @@
 
 const { validateBoolean, validateInt32 } = require('internal/validators');
 
-const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
-const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;
-const IPv4Reg = new RegExp(`^${v4Str}$`);
-const v6Seg = '(?:[0-9a-fA-F]{1,4})';
-const IPv6Reg = new RegExp('^(?:' +
-  `(?:${v6Seg}:){7}(?:${v6Seg}|:)|` +
-  `(?:${v6Seg}:){6}(?:${v4Str}|:${v6Seg}|:)|` +
-  `(?:${v6Seg}:){5}(?::${v4Str}|(?::${v6Seg}){1,2}|:)|` +
-  `(?:${v6Seg}:){4}(?:(?::${v6Seg}){0,1}:${v4Str}|(?::${v6Seg}){1,3}|:)|` +
-  `(?:${v6Seg}:){3}(?:(?::${v6Seg}){0,2}:${v4Str}|(?::${v6Seg}){1,4}|:)|` +
-  `(?:${v6Seg}:){2}(?:(?::${v6Seg}){0,3}:${v4Str}|(?::${v6Seg}){1,5}|:)|` +
-  `(?:${v6Seg}:){1}(?:(?::${v6Seg}){0,4}:${v4Str}|(?::${v6Seg}){1,6}|:)|` +
-  `(?::(?:(?::${v6Seg}){0,5}:${v4Str}|(?::${v6Seg}){1,7}|:))` +
-')(?:%[0-9a-zA-Z-.:]{1,})?$');
-
-function isIPv4(input) {
-  return IPv4Reg.test(`${input}`);
-}
-
-function isIPv6(input) {
-  return IPv6Reg.test(`${input}`);
-}
-
-function isIP(input) {
-  if (isIPv4(input)) return 4;
-  if (isIPv6(input)) return 6;
-  return 0;
-}
+const { isIP, isIPv4, isIPv6 } = require('internal/net');
 
 let autoSelectFamily = true;
 let autoSelectFamilyAttemptTimeout = 250;
@@ -59,11 +32,10 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 
 const EventEmitter = require('events');
 const stream = require('stream');
-const { setHook } = internalBinding('engine');
 const tcp = internalBinding('tcp_wrap');
+const handleWrap = internalBinding('handle_wrap');
 const { getaddrinfo } = internalBinding('cares_wrap');
 const { onComplete } = require('internal/async_ops');
-const { runNextTicks } = require('internal/process/task_queues');
 const {
   ErrnoException, ExceptionWithHostPort, UVExceptionWithHostPort,
   codes: {
@@ -73,60 +45,9 @@ const {
 } = require('internal/errors');
 const { validateFunction, validateNumber, validatePort } = require('internal/validators');
 
-// --- the loop's events ------------------------------------------------------------------------
-// Event kinds as modules/src/ops/tcp_wrap.rs numbers them.
-const ACCEPT = 1;
-const CONNECT = 2;
-const READ = 3;
-const END = 4;
-const READ_ERROR = 5;
-const WRITE_DONE = 6;
-const SHUTDOWN_DONE = 7;
-const CLOSED = 8;
-
-// handle id → the Socket or Server that owns it.
-const owners = new Map();
+// handle id → the Socket or Server that owns it; the loop's events reach them through it.
+const { owners, kOnClose, ownsHandle } = require('internal/handle_events');
 let nextRequest = 0;
-
-// One call per poll phase with every event of the batch; the tick queue and microtasks
-// drain after each, as after each callback in Node. If a listener throws and
-// 'uncaughtException' takes it, the host calls again (no argument) to go on from there.
-let batch = null;
-let cursor = 0;
-setHook('ioEvents', (events) => {
-  if (events !== undefined) {
-    batch = events;
-    cursor = 0;
-  }
-  while (batch !== null && cursor < batch.length) {
-    const i = cursor;
-    cursor += 4;
-    dispatch(batch[i], batch[i + 1], batch[i + 2], batch[i + 3]);
-    runNextTicks();
-  }
-  batch = null;
-  return true;
-});
-
-function dispatch(kind, id, a, b) {
-  const owner = owners.get(id);
-  if (owner === undefined) return;
-  switch (kind) {
-    case ACCEPT: return owner._onAccept(a);
-    case CONNECT: return owner._onConnect(a);
-    case READ: return owner._onRead(a);
-    case END: return owner._onEnd();
-    case READ_ERROR: return owner._onReadError(a);
-    case WRITE_DONE: return owner._onWriteDone(a, b);
-    case SHUTDOWN_DONE: return owner._onShutdownDone(a, b);
-    case CLOSED: {
-      owners.delete(id);
-      const handle = owner._closingHandle;
-      if (handle && typeof handle[kOnClose] === 'function') handle[kOnClose]();
-      return owner._onClosed();
-    }
-  }
-}
 
 // --- the handle object -------------------------------------------------------------------------
 // What `socket._handle` / `server._handle` is: Node's TCP wrap, a JS object over a handle id,
@@ -145,18 +66,17 @@ class TCP {
   setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
   setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
   reset() { return tcp.setLingerZero(this.id); }
-  ref() { tcp.setRef(this.id, true); }
-  unref() { tcp.setRef(this.id, false); }
-  getsockname() { return tcp.getsockname(this.id); }
-  getpeername() { return tcp.getpeername(this.id); }
+  ref() { handleWrap.setRef(this.id, true); }
+  unref() { handleWrap.setRef(this.id, false); }
+  getsockname() { return handleWrap.getsockname(this.id); }
+  getpeername() { return handleWrap.getpeername(this.id); }
 
   close(callback) {
-    tcp.close(this.id);
+    handleWrap.close(this.id);
     if (typeof callback === 'function') this[kOnClose] = callback;
   }
 }
 const kIsServer = Symbol('kIsServer');
-const kOnClose = Symbol('kOnClose');
 
 // --- arguments --------------------------------------------------------------------------------
 // connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback].
@@ -711,7 +631,7 @@ Socket.prototype._onConnect = function _onConnect(status) {
     const handle = this._handle;
     this._handle = null;
     owners.delete(handle.id);
-    tcp.close(handle.id);
+    handleWrap.close(handle.id);
     if (pending.addresses.length > 1) {
       this._connectTo(pending.addresses.slice(1), pending.port);
       return;
@@ -834,9 +754,9 @@ Server.prototype._onAccept = function _onAccept(client) {
     return;
   }
   if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
-    const local = tcp.getsockname(client);
-    const remote = tcp.getpeername(client);
-    tcp.close(client);
+    const local = handleWrap.getsockname(client);
+    const remote = handleWrap.getpeername(client);
+    handleWrap.close(client);
     const data = {};
     if (typeof local !== 'number') {
       data.localAddress = local[0];
@@ -902,7 +822,7 @@ Server.prototype.close = function close(cb) {
 Server.prototype._emitCloseIfDrained = function _emitCloseIfDrained() {
   if (!this._closing || this._handle || this._connections > 0 || this._closeEmitted) return;
   // The handle's close event may still be on its way: wait until it is gone.
-  for (const owner of owners.values()) if (owner === this) return;
+  if (ownsHandle(this)) return;
   this._closeEmitted = true;
   process.nextTick(() => this.emit('close'));
 };

@@ -83,7 +83,7 @@ impl LoopDriver for Driver<'_> {
         if !self.realm.has_hook("ioEvents") {
             return true;
         }
-        let mut args = vec![modules::ops::tcp_wrap::io_event_batch(events)];
+        let mut args = vec![modules::ops::handle_wrap::io_event_batch(events)];
         loop {
             match self.realm.call_hook("ioEvents", std::mem::take(&mut args)) {
                 Ok(HostValue::Bool(true)) => return true,

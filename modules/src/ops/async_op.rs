@@ -19,18 +19,35 @@ struct NextRequestId(u64);
 
 /// Submits `job` to the blocking pool; returns the request id JS waits on.
 pub fn spawn(ctx: &mut dyn OpCtx, job: impl FnOnce() -> AsyncResult + Send + 'static) -> OpResult {
-    let id = {
-        let next = ctx.state().get_or_default::<NextRequestId>();
-        next.0 += 1;
-        next.0
-    };
-    let handle = ctx
-        .state()
-        .get::<LoopHandle>()
-        .cloned()
-        .ok_or_else(|| ThrowError::error("no event loop"))?;
+    let id = next_request_id(ctx);
+    let handle = loop_handle(ctx)?;
     handle.spawn_blocking(id, Box::new(move || Box::new(job()) as Box<dyn std::any::Any + Send>));
     Ok(HostValue::Number(id as f64))
+}
+
+/// Runs `task` (work that waits on I/O, such as a DNS query) on the loop's runtime; returns
+/// the request id JS waits on, settled like a pool job's.
+pub fn spawn_task(
+    ctx: &mut dyn OpCtx,
+    task: impl std::future::Future<Output = AsyncResult> + Send + 'static,
+) -> OpResult {
+    let id = next_request_id(ctx);
+    let handle = loop_handle(ctx)?;
+    handle.spawn_task(
+        id,
+        Box::pin(async move { Box::new(task.await) as Box<dyn std::any::Any + Send> }),
+    );
+    Ok(HostValue::Number(id as f64))
+}
+
+fn next_request_id(ctx: &mut dyn OpCtx) -> u64 {
+    let next = ctx.state().get_or_default::<NextRequestId>();
+    next.0 += 1;
+    next.0
+}
+
+fn loop_handle(ctx: &mut dyn OpCtx) -> Result<LoopHandle, ThrowError> {
+    ctx.state().get::<LoopHandle>().cloned().ok_or_else(|| ThrowError::error("no event loop"))
 }
 
 /// The arguments of the JS `completion` hook for a finished job: `[id, error, value]`.

@@ -11,13 +11,15 @@ mod env;
 pub mod errors;
 mod fs;
 mod fs_event_wrap;
+pub mod handle_wrap;
 mod os;
 mod performance;
 mod process;
 mod stdin;
-pub mod tcp_wrap;
+mod tcp_wrap;
 mod timers;
 mod tty;
+mod udp_wrap;
 mod url;
 
 use engine::{Op, TypedOp};
@@ -36,11 +38,13 @@ pub fn ops() -> Vec<Op> {
         env::OPS,
         fs::OPS,
         fs_event_wrap::OPS,
+        handle_wrap::OPS,
         os::OPS,
         performance::OPS,
         process::OPS,
         stdin::OPS,
         tcp_wrap::OPS,
+        udp_wrap::OPS,
         timers::OPS,
         tty::OPS,
         url::OPS,
@@ -50,5 +54,5 @@ pub fn ops() -> Vec<Op> {
 
 /// Every typed op the modules install (see `engine::typed_op`).
 pub fn typed_ops() -> Vec<TypedOp> {
-    [buffer::TYPED, process::TYPED, tcp_wrap::TYPED].concat()
+    [buffer::TYPED, handle_wrap::TYPED, process::TYPED, tcp_wrap::TYPED, udp_wrap::TYPED].concat()
 }

@@ -2,14 +2,13 @@
 //! Node's `tcp_wrap` + `stream_wrap` over libuv.
 //!
 //! Handles are ids; calls return libuv-style statuses (0, or a negative errno), from which
-//! `net.js` builds Node's errors with address and port, as Node's bindings do. What happens
-//! later (accepts, connects, reads, EOF, finished writes and shutdowns, closes) reaches JS as
-//! one batch per poll phase through the `ioEvents` hook ([`io_event_batch`]).
+//! `net.js` builds Node's errors with address and port, as Node's bindings do. Close, ref and
+//! the addresses are `handle_wrap`'s, as for every handle.
 
-use std::net::{IpAddr, SocketAddr};
+use engine::{typed_op, HostValue, JsStr, Op, OpCtx, OpResult, TypedOp};
+use io::{LoopHandle, WriteStatus};
 
-use engine::{typed_op, HostValue, JsStr, Op, OpCtx, OpResult, OpState, TypedOp};
-use io::{IoEvent, LoopHandle, WriteStatus};
+use super::handle_wrap::{address_triple, handle_id, request_id, socket_addr, status, with_loop};
 
 /// The typed ops of this binding (numbers, booleans and bytes in, a status out).
 pub(super) const TYPED: &[TypedOp] = &[
@@ -17,53 +16,13 @@ pub(super) const TYPED: &[TypedOp] = &[
     READ_STOP,
     WRITE,
     SHUTDOWN,
-    CLOSE,
-    SET_REF,
     SET_NO_DELAY,
     SET_KEEP_ALIVE,
     SET_LINGER_ZERO,
     CONNECT,
 ];
 
-pub(super) const OPS: &[Op] = &[
-    Op { binding: "tcp_wrap", name: "listen", func: listen },
-    Op { binding: "tcp_wrap", name: "getsockname", func: getsockname },
-    Op { binding: "tcp_wrap", name: "getpeername", func: getpeername },
-];
-
-/// A libuv-style status: 0, or the negative errno.
-fn status(result: std::io::Result<()>) -> f64 {
-    match result {
-        Ok(()) => 0.0,
-        Err(e) => -(e.raw_os_error().unwrap_or(libc::EIO) as f64),
-    }
-}
-
-/// The loop, or EBADF's status when the realm has none (an embedder without a loop).
-fn with_loop(state: &OpState, f: impl FnOnce(&LoopHandle) -> f64) -> f64 {
-    match state.get::<LoopHandle>() {
-        Some(handle) => f(handle),
-        None => -(libc::EBADF as f64),
-    }
-}
-
-/// A handle id from JS (anything else names no handle).
-fn handle_id(id: f64) -> u32 {
-    if id.is_finite() && id >= 1.0 && id <= u32::MAX as f64 {
-        id as u32
-    } else {
-        0
-    }
-}
-
-/// A request id from JS.
-fn request_id(req: f64) -> u64 {
-    if req.is_finite() && req >= 0.0 {
-        req as u64
-    } else {
-        0
-    }
-}
+pub(super) const OPS: &[Op] = &[Op { binding: "tcp_wrap", name: "listen", func: listen }];
 
 typed_op! {
     /// `readStart(id)` → status: the stream reads and reports what arrives.
@@ -99,26 +58,6 @@ typed_op! {
     const SHUTDOWN = ("tcp_wrap", "shutdown")
     fn shutdown(state: &mut OpState, id: f64, req: f64) -> f64 {
         with_loop(state, |l| status(l.shutdown(handle_id(id), request_id(req))))
-    }
-}
-
-typed_op! {
-    /// `close(id)`: closes the handle; a close event follows.
-    const CLOSE = ("tcp_wrap", "close")
-    fn close(state: &mut OpState, id: f64) -> () {
-        if let Some(l) = state.get::<LoopHandle>() {
-            l.close(handle_id(id));
-        }
-    }
-}
-
-typed_op! {
-    /// `setRef(id, refed)`: whether the handle keeps the process alive.
-    const SET_REF = ("tcp_wrap", "setRef")
-    fn set_ref(state: &mut OpState, id: f64, refed: bool) -> () {
-        if let Some(l) = state.get::<LoopHandle>() {
-            l.set_handle_ref(handle_id(id), refed);
-        }
     }
 }
 
@@ -159,26 +98,6 @@ typed_op! {
     }
 }
 
-/// An IP address and port from JS, if both are valid.
-fn socket_addr(address: JsStr<'_>, port: f64) -> Option<SocketAddr> {
-    let text: String = match address {
-        JsStr::Latin1(bytes) => bytes.iter().map(|b| *b as char).collect(),
-        JsStr::Utf16(units) => String::from_utf16(units).ok()?,
-    };
-    // A zone index (`fe80::1%eth0`) is not supported yet; the address alone is used.
-    let ip: IpAddr = text.split('%').next()?.parse().ok()?;
-    if !(0.0..=65535.0).contains(&port) || port.fract() != 0.0 {
-        return None;
-    }
-    Some(SocketAddr::new(ip, port as u16))
-}
-
-/// `[address, port, family]` as Node's `getsockname` fills its object.
-fn address_triple(addr: SocketAddr) -> Vec<HostValue> {
-    let family = if addr.is_ipv4() { "IPv4" } else { "IPv6" };
-    vec![addr.ip().to_string().into(), u32::from(addr.port()).into(), family.into()]
-}
-
 /// `listen(address, port, backlog, ipv6Only)` → `[id, address, port, family]`, or a
 /// negative errno.
 fn listen(ctx: &mut dyn OpCtx) -> OpResult {
@@ -200,82 +119,4 @@ fn listen(ctx: &mut dyn OpCtx) -> OpResult {
         }
         Err(e) => Ok(status(Err(e)).into()),
     }
-}
-
-/// `getsockname(id)` → `[address, port, family]`, or a negative errno.
-fn getsockname(ctx: &mut dyn OpCtx) -> OpResult {
-    let id = handle_id(ctx.arg_number(0).unwrap_or(0.0));
-    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
-        return Ok((-(libc::EBADF as f64)).into());
-    };
-    Ok(match handle.local_addr(id) {
-        Ok(addr) => HostValue::Array(address_triple(addr)),
-        Err(e) => status(Err(e)).into(),
-    })
-}
-
-/// `getpeername(id)` → `[address, port, family]`, or a negative errno.
-fn getpeername(ctx: &mut dyn OpCtx) -> OpResult {
-    let id = handle_id(ctx.arg_number(0).unwrap_or(0.0));
-    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
-        return Ok((-(libc::EBADF as f64)).into());
-    };
-    Ok(match handle.peer_addr(id) {
-        Ok(addr) => HostValue::Array(address_triple(addr)),
-        Err(e) => status(Err(e)).into(),
-    })
-}
-
-/// Event kinds in the batch JS receives (`net.js` reads the same numbers).
-mod kind {
-    pub const ACCEPT: f64 = 1.0;
-    pub const CONNECT: f64 = 2.0;
-    pub const READ: f64 = 3.0;
-    pub const END: f64 = 4.0;
-    pub const READ_ERROR: f64 = 5.0;
-    pub const WRITE_DONE: f64 = 6.0;
-    pub const SHUTDOWN_DONE: f64 = 7.0;
-    pub const CLOSED: f64 = 8.0;
-}
-
-/// The `ioEvents` hook's argument: a flat array of `[kind, id, a, b]` quads, one per event
-/// (`a`, `b` per kind: accept → client id or -errno; connect → status; read → bytes;
-/// read error → -errno; write/shutdown done → request id, status).
-pub fn io_event_batch(events: Vec<IoEvent>) -> HostValue {
-    let mut flat = Vec::with_capacity(events.len() * 4);
-    let neg = |errno: i32| HostValue::Number(-(errno as f64));
-    for event in events {
-        let (k, id, a, b) = match event {
-            IoEvent::Accept { server, client } => (
-                kind::ACCEPT,
-                server,
-                match client {
-                    Ok(client) => HostValue::Number(client as f64),
-                    Err(errno) => neg(errno),
-                },
-                HostValue::Undefined,
-            ),
-            IoEvent::Connect { id, status } => {
-                (kind::CONNECT, id, neg(status), HostValue::Undefined)
-            }
-            IoEvent::Read { id, data } => {
-                (kind::READ, id, HostValue::Bytes(data), HostValue::Undefined)
-            }
-            IoEvent::End { id } => (kind::END, id, HostValue::Undefined, HostValue::Undefined),
-            IoEvent::ReadError { id, errno } => {
-                (kind::READ_ERROR, id, neg(errno), HostValue::Undefined)
-            }
-            IoEvent::WriteDone { id, req, status } => {
-                (kind::WRITE_DONE, id, HostValue::Number(req as f64), neg(status))
-            }
-            IoEvent::ShutdownDone { id, req, status } => {
-                (kind::SHUTDOWN_DONE, id, HostValue::Number(req as f64), neg(status))
-            }
-            IoEvent::Closed { id } => {
-                (kind::CLOSED, id, HostValue::Undefined, HostValue::Undefined)
-            }
-        };
-        flat.extend([HostValue::Number(k), HostValue::Number(id as f64), a, b]);
-    }
-    HostValue::Array(flat)
 }

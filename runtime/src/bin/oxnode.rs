@@ -56,6 +56,8 @@ const PROCESS_FLAGS: &[&str] = &[
     "--experimental-require-module",
     "--no-experimental-require-module",
     "--experimental-detect-module",
+    // Node's testing switch: dgram queues every send instead of trying it at once.
+    "--test-udp-no-try-send",
 ];
 
 /// The values `--input-type` takes: how `-e`/`-p`/stdin code is compiled (the bootstrap

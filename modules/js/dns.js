@@ -1,0 +1,183 @@
+'use strict';
+// node:dns: lookup/lookupService (getaddrinfo/getnameinfo on the pool) and the resolve*
+// family (DNS queries on a channel per Resolver), with callbacks. The promise API is
+// dns/promises; both share internal/dns/utils.
+
+const { isIP } = require('internal/net');
+const { onComplete } = require('internal/async_ops');
+const {
+  ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
+  getDefaultResultOrder, lookupOptions, resolveMap, setDefaultResultOrder, toASCII,
+  validateLookupService,
+} = require('internal/dns/utils');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
+} = require('internal/errors');
+const { validateFunction, validateString } = require('internal/validators');
+
+function lookup(hostname, options, callback) {
+  if (hostname) validateString(hostname, 'hostname');
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const { hints, family, all, order } = lookupOptions(options, callback, true);
+  // Node 25 refuses an empty hostname (it used to answer null).
+  if (!hostname) throw new ERR_INVALID_ARG_VALUE('hostname', hostname, 'must be a non-empty string');
+  const matchedFamily = isIP(hostname);
+  if (matchedFamily) {
+    if (all) process.nextTick(callback, null, [{ address: hostname, family: matchedFamily }]);
+    else process.nextTick(callback, null, hostname, matchedFamily);
+    return {};
+  }
+  onComplete(cares.getaddrinfo(hostname, family, hints, order), (err, list) => {
+    if (err) return callback(err);
+    if (all) {
+      callback(null, list.map(([address, fam]) => ({ address, family: fam })));
+    } else {
+      callback(null, list[0][0], family || list[0][1]);
+    }
+  }, 'GetAddrInfoReqWrap');
+  return {};
+}
+
+Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() { return require('dns/promises').lookup; },
+});
+
+function lookupService(address, port, callback) {
+  if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback');
+  port = validateLookupService(address, port);
+  validateFunction(callback, 'callback');
+  onComplete(cares.getnameinfo(address, port), (err, result) => {
+    if (err) return callback(err);
+    callback(null, result[0], result[1]);
+  }, 'GetNameInfoReqWrap');
+  return {};
+}
+
+Object.defineProperty(lookupService, Symbol.for('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() { return require('dns/promises').lookupService; },
+});
+
+// resolveXxx(name[, options], callback) for one record type.
+function resolver(rrtype) {
+  return function query(name, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = {};
+    }
+    validateString(name, 'name');
+    validateFunction(callback, 'callback');
+    const ttl = !!(options && options.ttl);
+    const ascii = toASCII(name);
+    this._handle.query((channel) => cares.channelQuery(channel, rrtype, ascii, ttl),
+                       syscallOf(rrtype), name, callback);
+    return {};
+  };
+}
+
+class Resolver extends ResolverBase {}
+Resolver.prototype.resolveAny = resolver('ANY');
+Resolver.prototype.resolve4 = resolver('A');
+Resolver.prototype.resolve6 = resolver('AAAA');
+Resolver.prototype.resolveCaa = resolver('CAA');
+Resolver.prototype.resolveCname = resolver('CNAME');
+Resolver.prototype.resolveMx = resolver('MX');
+Resolver.prototype.resolveNs = resolver('NS');
+Resolver.prototype.resolveTlsa = resolver('TLSA');
+Resolver.prototype.resolveTxt = resolver('TXT');
+Resolver.prototype.resolveSrv = resolver('SRV');
+Resolver.prototype.resolvePtr = resolver('PTR');
+Resolver.prototype.resolveNaptr = resolver('NAPTR');
+Resolver.prototype.resolveSoa = resolver('SOA');
+
+Resolver.prototype.reverse = function reverse(ip, callback) {
+  validateString(ip, 'ip');
+  validateFunction(callback, 'callback');
+  this._handle.query((channel) => cares.channelReverse(channel, ip), 'getHostByAddr', ip,
+                     callback);
+  return {};
+};
+
+Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
+  let method;
+  if (typeof rrtype === 'string') {
+    method = resolveMap[rrtype] && this[`resolve${methodSuffix(rrtype)}`];
+  } else if (typeof rrtype === 'function') {
+    method = this.resolve4;
+    callback = rrtype;
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+  }
+  if (typeof method !== 'function') throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  return method.call(this, hostname, callback);
+};
+
+// The syscall c-ares errors of a record type name: queryA, queryAaaa, …
+function syscallOf(rrtype) {
+  return `query${rrtype[0]}${rrtype.slice(1).toLowerCase()}`;
+}
+
+function methodSuffix(rrtype) {
+  switch (rrtype) {
+    case 'A': return '4';
+    case 'AAAA': return '6';
+    default: return rrtype[0] + rrtype.slice(1).toLowerCase();
+  }
+}
+
+function defaultResolver() {
+  return getDefaultResolver(Resolver);
+}
+
+// The module-level resolve functions use the default resolver.
+function bindDefault(name) {
+  return function(...args) {
+    return Resolver.prototype[name].apply(defaultResolver(), args);
+  };
+}
+
+const dns = {
+  lookup,
+  lookupService,
+  Resolver,
+  getDefaultResultOrder,
+  setDefaultResultOrder,
+  setServers(servers) { setDefaultResolverServers(Resolver, servers); },
+  getServers() { return defaultResolver().getServers(); },
+  resolve: bindDefault('resolve'),
+  resolveAny: bindDefault('resolveAny'),
+  resolve4: bindDefault('resolve4'),
+  resolve6: bindDefault('resolve6'),
+  resolveCaa: bindDefault('resolveCaa'),
+  resolveCname: bindDefault('resolveCname'),
+  resolveMx: bindDefault('resolveMx'),
+  resolveNaptr: bindDefault('resolveNaptr'),
+  resolveNs: bindDefault('resolveNs'),
+  resolvePtr: bindDefault('resolvePtr'),
+  resolveSoa: bindDefault('resolveSoa'),
+  resolveSrv: bindDefault('resolveSrv'),
+  resolveTlsa: bindDefault('resolveTlsa'),
+  resolveTxt: bindDefault('resolveTxt'),
+  reverse: bindDefault('reverse'),
+  ADDRCONFIG,
+  ALL,
+  V4MAPPED,
+  ...errorCodes,
+};
+
+Object.defineProperty(dns, 'promises', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() { return require('dns/promises'); },
+});
+
+module.exports = dns;
