@@ -12,7 +12,7 @@ const { owners, kOnClose } = require('internal/handle_events');
 const {
   ErrnoException, ExceptionWithHostPort, uvErrmapGet,
   codes: {
-    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_SOCKET_ALREADY_BOUND,
+    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_IP_BLOCKED, ERR_MISSING_ARGS, ERR_SOCKET_ALREADY_BOUND,
     ERR_SOCKET_BAD_BUFFER_SIZE, ERR_SOCKET_BAD_TYPE, ERR_SOCKET_BUFFER_SIZE,
     ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
     ERR_SOCKET_DGRAM_NOT_RUNNING,
@@ -122,6 +122,12 @@ function Socket(type, listener) {
   }
   if (type !== 'udp4' && type !== 'udp6') throw new ERR_SOCKET_BAD_TYPE();
   if (lookup !== undefined) validateFunction(lookup, 'lookup');
+  const { BlockList } = require('internal/blocklist');
+  for (const name of ['receiveBlockList', 'sendBlockList']) {
+    if (options?.[name] !== undefined && !BlockList.isBlockList(options[name])) {
+      throw new ERR_INVALID_ARG_TYPE(`options.${name}`, 'net.BlockList', options[name]);
+    }
+  }
   if (recvBufferSize !== undefined) validateUint32(recvBufferSize, 'options.recvBufferSize');
   if (sendBufferSize !== undefined) validateUint32(sendBufferSize, 'options.sendBufferSize');
   const handle = new UDP(type, lookup);
@@ -138,6 +144,8 @@ function Socket(type, listener) {
     ipv6Only: options?.ipv6Only,
     recvBufferSize,
     sendBufferSize,
+    receiveBlockList: options?.receiveBlockList,
+    sendBlockList: options?.sendBlockList,
   };
   if (options?.signal !== undefined) {
     const { signal } = options;
@@ -285,6 +293,9 @@ function connectNow(port, address, callback) {
   if (callback) this.once('connect', callback);
   state.handle.lookup(address, (ex, ip) => {
     if (!state.handle) return;
+    if (!ex && state.sendBlockList?.check(ip, this.type === 'udp4' ? 'ipv4' : 'ipv6')) {
+      ex = new ERR_IP_BLOCKED(ip);
+    }
     if (!ex) {
       const status = state.handle.connect(ip, port);
       if (status) ex = new ExceptionWithHostPort(status, 'connect', address, port);
@@ -420,6 +431,10 @@ function doSend(ex, socket, ip, list, address, port, callback) {
     return;
   }
   if (!state.handle) return;
+  if (ip && state.sendBlockList?.check(ip, socket.type === 'udp4' ? 'ipv4' : 'ipv6')) {
+    if (callback) process.nextTick(callback, new ERR_IP_BLOCKED(ip));
+    return;
+  }
   const data = list.length === 1 ? list[0] : Buffer.concat(list);
   const req = ++nextRequest;
   const status = state.handle.send(data, port ?? 0, ip ?? '', req);
@@ -449,6 +464,8 @@ Socket.prototype._onWriteDone = function _onWriteDone(req, status) {
 };
 
 Socket.prototype._onMessage = function _onMessage(data, from) {
+  // A datagram from a blocked sender is dropped unseen.
+  if (this[kState].receiveBlockList?.check(from[0], from[2].toLowerCase())) return;
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   this.emit('message', buffer, {
     address: from[0], family: from[2], port: from[1], size: buffer.length,

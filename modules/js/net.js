@@ -1,8 +1,7 @@
 'use strict';
-// node:net: TCP sockets and servers over the loop's handles (internalBinding('tcp_wrap')),
-// with Node's API, events and errors; IP address checks and the autoSelectFamily defaults.
-// Unix-domain sockets (a path) are not implemented yet: they fail with
-// ERR_METHOD_NOT_IMPLEMENTED.
+// node:net: TCP and Unix-domain sockets and servers over the loop's handles
+// (internalBinding('tcp_wrap'), 'pipe_wrap', 'stream_wrap'), with Node's API, events and
+// errors; the autoSelectFamily defaults.
 
 const { validateBoolean, validateInt32 } = require('internal/validators');
 
@@ -33,17 +32,23 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 const EventEmitter = require('events');
 const stream = require('stream');
 const tcp = internalBinding('tcp_wrap');
+const streamWrap = internalBinding('stream_wrap');
+const pipe = internalBinding('pipe_wrap');
 const handleWrap = internalBinding('handle_wrap');
 const { getaddrinfo } = internalBinding('cares_wrap');
 const { onComplete } = require('internal/async_ops');
 const {
-  ErrnoException, ExceptionWithHostPort, UVExceptionWithHostPort,
+  ErrnoException, ExceptionWithHostPort, NodeAggregateError, UVExceptionWithHostPort,
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED, ERR_MISSING_ARGS,
+    ERR_OUT_OF_RANGE, ERR_INVALID_IP_ADDRESS, ERR_INVALID_ADDRESS_FAMILY,
+    ERR_SOCKET_CONNECTION_TIMEOUT, ERR_IP_BLOCKED,
     ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED,
   },
 } = require('internal/errors');
-const { validateFunction, validateNumber, validatePort } = require('internal/validators');
+const {
+  validateFunction, validateNumber, validatePort, validateString,
+} = require('internal/validators');
 
 // handle id → the Socket or Server that owns it; the loop's events reach them through it.
 const { owners, kOnClose, ownsHandle } = require('internal/handle_events');
@@ -52,29 +57,53 @@ let nextRequest = 0;
 // --- the handle object -------------------------------------------------------------------------
 // What `socket._handle` / `server._handle` is: Node's TCP wrap, a JS object over a handle id,
 // with its methods returning libuv statuses (0 or a negative errno).
-class TCP {
+class StreamHandle {
   constructor(id, server) {
     this.id = id;
     this[kIsServer] = server;
     this.reading = false;
+    this.refed = true;
   }
 
-  readStart() { return tcp.readStart(this.id); }
-  readStop() { return tcp.readStop(this.id); }
-  shutdown(req) { return tcp.shutdown(this.id, req); }
-  writeBuffer(data, req) { return tcp.write(this.id, data, req); }
-  setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
-  setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
-  reset() { return tcp.setLingerZero(this.id); }
-  ref() { handleWrap.setRef(this.id, true); }
-  unref() { handleWrap.setRef(this.id, false); }
-  getsockname() { return handleWrap.getsockname(this.id); }
-  getpeername() { return handleWrap.getpeername(this.id); }
+  // Gives a handle made before its socket (at connect()) the socket's id.
+  attach(id) {
+    this.id = id;
+    if (!this.refed) handleWrap.setRef(id, false);
+  }
+
+  readStart() { return streamWrap.readStart(this.id); }
+  readStop() { return streamWrap.readStop(this.id); }
+  shutdown(req) { return streamWrap.shutdown(this.id, req); }
+  writeBuffer(data, req) { return streamWrap.write(this.id, data, req); }
+  ref() {
+    this.refed = true;
+    if (this.id) handleWrap.setRef(this.id, true);
+  }
+
+  unref() {
+    this.refed = false;
+    if (this.id) handleWrap.setRef(this.id, false);
+  }
 
   close(callback) {
     handleWrap.close(this.id);
     if (typeof callback === 'function') this[kOnClose] = callback;
   }
+}
+
+// Node's TCP wrap: a stream with addresses and TCP's options.
+class TCP extends StreamHandle {
+  setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
+  setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
+  reset() { return tcp.setLingerZero(this.id); }
+  getsockname() { return handleWrap.getsockname(this.id); }
+  getpeername() { return handleWrap.getpeername(this.id); }
+}
+
+// Node's Pipe wrap: a Unix-domain socket, a stream without addresses.
+class Pipe extends StreamHandle {
+  getsockname() { return -22; }
+  getpeername() { return -22; }
 }
 const kIsServer = Symbol('kIsServer');
 
@@ -122,8 +151,17 @@ function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (typeof options === 'number') options = { fd: options };
   else options = { ...options };
+  // Sockets carry bytes: object mode is refused, as Node does.
+  for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+    if (options[key]) {
+      throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
+    }
+  }
   if (options.fd !== undefined) {
     throw new ERR_METHOD_NOT_IMPLEMENTED('net.Socket with an fd');
+  }
+  if (options.blockList !== undefined && !isBlockList(options.blockList)) {
+    throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
   }
   const allowHalfOpen = Boolean(options.allowHalfOpen);
   stream.Duplex.call(this, {
@@ -135,6 +173,7 @@ function Socket(options) {
     decodeStrings: false,
   });
   this.connecting = false;
+  this.blockList = options.blockList;
   this._hadError = false;
   this._handle = null;
   this._host = null;
@@ -237,11 +276,6 @@ Object.defineProperty(Socket.prototype, '_connecting', {
   configurable: true,
 });
 
-Object.defineProperty(Socket.prototype, 'timeout', {
-  get() { return this[kTimeout] ? this[kTimeout]._idleTimeout : undefined; },
-  configurable: true,
-});
-
 function addressInfo(triple) {
   if (typeof triple === 'number') return {};
   return { address: triple[0], family: triple[1] === undefined ? undefined : triple[2], port: triple[1] };
@@ -286,41 +320,60 @@ for (const [name, key, field] of [
 }
 
 Socket.prototype.setNoDelay = function setNoDelay(enable) {
-  if (this._handle && !this.connecting) this._handle.setNoDelay(enable === undefined ? true : !!enable);
+  if (this._handle && !this.connecting) {
+    // A pipe has no Nagle to turn off.
+    if (typeof this._handle.setNoDelay === 'function') {
+      this._handle.setNoDelay(enable === undefined ? true : !!enable);
+    }
+  }
   else this.once('connect', () => this.setNoDelay(enable));
   return this;
 };
 
 Socket.prototype.setKeepAlive = function setKeepAlive(enable, initialDelayMsecs) {
   const delay = Math.floor((~~initialDelayMsecs) / 1000);
-  if (this._handle && !this.connecting) this._handle.setKeepAlive(!!enable, delay);
+  if (this._handle && !this.connecting) {
+    if (typeof this._handle.setKeepAlive === 'function') this._handle.setKeepAlive(!!enable, delay);
+  }
   else this.once('connect', () => this.setKeepAlive(enable, initialDelayMsecs));
   return this;
 };
 
 Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (this.destroyed) return this;
-  validateNumber(msecs, 'msecs', 0);
+  // `socket.timeout` is a plain property, as Node's setStreamTimeout sets it.
+  this.timeout = msecs;
+  msecs = timerDuration(msecs, 'msecs');
+  if (callback !== undefined) validateFunction(callback, 'callback');
   if (this[kTimeout]) {
     clearTimeout(this[kTimeout]);
     this[kTimeout] = null;
   }
   if (msecs === 0) {
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.removeListener('timeout', callback);
-    }
+    if (callback !== undefined) this.removeListener('timeout', callback);
   } else {
     // Kept after it fires: activity re-arms it (refresh), as Node's socket timer.
     this[kTimeout] = globalThis.setTimeout(() => this.emit('timeout'), msecs);
     this[kTimeout].unref();
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
+    if (callback !== undefined) this.once('timeout', callback);
   }
   return this;
 };
+
+// Node's getTimerDuration: a non-negative finite number, capped at 2^31 - 1 with a warning.
+function timerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\n` +
+                        `Timer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+const TIMEOUT_MAX = 2 ** 31 - 1;
 
 Socket.prototype._unrefTimer = function _unrefTimer() {
   if (this[kTimeout]) this[kTimeout].refresh();
@@ -508,6 +561,10 @@ Socket.prototype._destroy = function _destroy(exception, cb) {
   this[kHadError] = this[kHadError] || !!exception;
   // 'error' (queued by the stream for the next tick) comes before 'close'.
   cb(exception);
+  if (this._handle && this._handle.id === 0) {
+    // A handle made at connect() whose socket never opened: nothing to close.
+    this._handle = null;
+  }
   if (this._handle) {
     // Remember the addresses: they stay readable after close, as in Node.
     this._getpeername();
@@ -543,9 +600,6 @@ Socket.prototype.connect = function connect(...args) {
     normalized = normalizeArgs(args);
   }
   const [options, cb] = normalized;
-  if (options.path !== undefined) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('net: Unix domain sockets');
-  }
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
     this._handle = null;
@@ -557,88 +611,238 @@ Socket.prototype.connect = function connect(...args) {
   if (options.timeout) this.setTimeout(options.timeout);
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
-  const { host = 'localhost', port, family = 0, lookup } = options;
-  if (port === undefined) {
-    throw new ERR_MISSING_ARGS('options', 'port', 'path');
+  if (options.path !== undefined && options.path !== null) {
+    validateString(options.path, 'options.path');
+    this.connecting = true;
+    this._connectPipe(options.path);
+    return this;
   }
-  if (typeof port !== 'number' && typeof port !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
+  if (options.port === undefined && options.path == null) {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
   }
-  if (typeof host !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('options.host', 'string', host);
-  }
-  if (lookup !== undefined) validateFunction(lookup, 'options.lookup');
-  const portNumber = validatePort(port);
-  this.connecting = true;
-  this._host = host;
   if (options.noDelay) this.once('connect', () => this.setNoDelay(true));
   if (options.keepAlive) {
     this.once('connect', () => this.setKeepAlive(true, options.keepAliveInitialDelay));
   }
-  const addressType = isIP(host);
-  if (addressType) {
-    process.nextTick(() => {
-      if (this.connecting) this._connectTo([host], portNumber);
-    });
-    return this;
-  }
-  const done = (err, addresses) => {
-    if (!this.connecting) return;
-    if (err) {
-      this.emit('lookup', err, undefined, undefined, host);
-      this.destroy(err);
-      return;
-    }
-    const first = addresses[0];
-    this.emit('lookup', null, first.address, first.family, host);
-    this._connectTo(addresses.map((a) => a.address), portNumber);
-  };
-  if (lookup) {
-    lookup(host, { family, all: true }, (err, address, fam) => {
-      if (err) return done(err);
-      const list = Array.isArray(address) ? address : [{ address, family: fam }];
-      done(null, list);
-    });
-  } else {
-    onComplete(getaddrinfo(host, family), (err, list) => {
-      if (err) return done(err);
-      done(null, list.map(([address, fam]) => ({ address, family: fam })));
-    }, 'GetAddrInfoReqWrap');
-  }
+  lookupAndConnect(this, options);
   return this;
 };
 
-// Tries each address in turn until one connects (a sequential form of Node's
-// autoSelectFamily), then emits 'connect'.
-Socket.prototype._connectTo = function _connectTo(addresses, port) {
-  const address = addresses[0];
-  const id = tcp.connect(address, port);
-  if (id < 0) {
-    this.destroy(statusError(id, 'connect', address, port));
+function socketToDnsFamily(family) {
+  switch (family) {
+    case 'IPv4': return 4;
+    case 'IPv6': return 6;
+  }
+  return family;
+}
+
+// Validates the TCP options, looks the host up (unless it is an IP) and connects, as Node's
+// lookupAndConnect: one address, or with autoSelectFamily every address, families
+// alternating, each attempt given autoSelectFamilyAttemptTimeout before the next.
+function lookupAndConnect(self, options) {
+  const { localAddress, localPort } = options;
+  const host = options.host || 'localhost';
+  let { port, autoSelectFamilyAttemptTimeout: attemptTimeout, autoSelectFamily: autoSelect } =
+    options;
+  if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
+  if (options.blockList !== undefined) {
+    if (!isBlockList(options.blockList)) {
+      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+    }
+    self.blockList = options.blockList;
+  }
+  if (localPort) validateNumber(localPort, 'options.localPort');
+  if (typeof port !== 'undefined') {
+    if (typeof port !== 'number' && typeof port !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
+    }
+    port = validatePort(port);
+  }
+  port |= 0;
+  if (autoSelect != null) validateBoolean(autoSelect, 'options.autoSelectFamily');
+  else autoSelect = autoSelectFamily;
+  if (attemptTimeout != null) {
+    validateInt32(attemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    if (attemptTimeout < 10) attemptTimeout = 10;
+  } else {
+    attemptTimeout = autoSelectFamilyAttemptTimeout;
+  }
+  self.connecting = true;
+  self._host = host;
+  // The handle exists from connect() on, as in Node (user code may reach it at once); its
+  // socket opens with the first attempt.
+  if (!self._handle) self._handle = new TCP(0, false);
+  const addressType = isIP(host);
+  if (addressType) {
+    process.nextTick(() => {
+      if (self.connecting) self._connectTo([{ address: host, family: addressType }], port, 0);
+    });
     return;
   }
-  this._handle = new TCP(id, false);
+  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+  const dns = require('dns');
+  const dnsopts = { family: socketToDnsFamily(options.family), hints: options.hints || 0 };
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
+    dnsopts.hints = dns.ADDRCONFIG;
+  }
+  const lookup = options.lookup || dns.lookup;
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelect) {
+    dnsopts.all = true;
+    lookup(host, dnsopts, (err, addresses) => {
+      if (!self.connecting) return;
+      if (err) {
+        self.emit('lookup', err, undefined, undefined, host);
+        process.nextTick(destroyNT, self, err);
+        return;
+      }
+      const byFamily = [[], []];
+      const seen = new Set();
+      let order;
+      for (const { address: ip, family } of addresses) {
+        self.emit('lookup', err, ip, family, host);
+        if (!self.connecting) return;
+        if (isIP(ip) && (family === 4 || family === 6) && !seen.has(ip)) {
+          order ??= family === 6 ? { 6: 0, 4: 1 } : { 4: 0, 6: 1 };
+          seen.add(ip);
+          byFamily[order[family]].push({ address: ip, family });
+        }
+      }
+      if (byFamily[0].length === 0 && byFamily[1].length === 0) {
+        const first = addresses[0];
+        const bad = !first || !isIP(first.address) ?
+          new ERR_INVALID_IP_ADDRESS(first?.address) :
+          new ERR_INVALID_ADDRESS_FAMILY(first.family, options.host, options.port);
+        process.nextTick(destroyNT, self, bad);
+        return;
+      }
+      const attempts = [];
+      for (let i = 0; i < Math.max(byFamily[0].length, byFamily[1].length); i++) {
+        if (i in byFamily[0]) attempts.push(byFamily[0][i]);
+        if (i in byFamily[1]) attempts.push(byFamily[1][i]);
+      }
+      self._connectTo(attempts, port, attempts.length > 1 ? attemptTimeout : 0);
+    });
+    return;
+  }
+  lookup(host, dnsopts, (err, ip, family) => {
+    self.emit('lookup', err, ip, family, host);
+    if (!self.connecting) return;
+    if (err) {
+      process.nextTick(destroyNT, self, err);
+    } else if (!isIP(ip)) {
+      process.nextTick(destroyNT, self, new ERR_INVALID_IP_ADDRESS(ip));
+    } else if (family !== 4 && family !== 6) {
+      process.nextTick(destroyNT, self,
+                       new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port));
+    } else {
+      self._unrefTimer();
+      self._connectTo([{ address: ip, family }], port, 0);
+    }
+  });
+}
+
+function destroyNT(self, err) {
+  self.destroy(err);
+}
+
+// Connects to a Unix-domain socket; 'connect' or the error follows.
+Socket.prototype._connectPipe = function _connectPipe(path) {
+  const id = pipe.connect(path);
+  if (id < 0) {
+    this.destroy(statusError(id, 'connect', path));
+    return;
+  }
+  this._handle = new Pipe(id, false);
   owners.set(id, this);
-  this._pendingConnect = { addresses, port };
+  this._pendingConnect = { path, port: undefined };
+};
+
+// Tries each address in turn until one connects, then emits 'connect'. With several
+// addresses (autoSelectFamily) an attempt that hasn't connected within `attemptTimeout` ms
+// is abandoned for the next; when all fail, the error is an AggregateError of each one's.
+Socket.prototype._connectTo = function _connectTo(attempts, port, attemptTimeout) {
+  this._pendingConnect = { attempts, index: 0, port, attemptTimeout, errors: [], timer: null };
+  if (attempts.length > 1) this.autoSelectFamilyAttemptedAddresses = [];
+  this._attemptConnect();
+};
+
+Socket.prototype._attemptConnect = function _attemptConnect() {
+  const pending = this._pendingConnect;
+  const { address, family } = pending.attempts[pending.index];
+  if (this.autoSelectFamilyAttemptedAddresses) {
+    this.autoSelectFamilyAttemptedAddresses.push(`${address}:${pending.port}`);
+  }
+  this.emit('connectionAttempt', address, pending.port, family);
+  if (this.blockList?.check(address, `ipv${family}`)) {
+    this._connectFailed(new ERR_IP_BLOCKED(address));
+    return;
+  }
+  const id = tcp.connect(address, pending.port);
+  if (id < 0) {
+    this._connectFailed(statusError(id, 'connect', address, pending.port));
+    return;
+  }
+  if (this._handle && this._handle.id === 0) this._handle.attach(id);
+  else this._handle = new TCP(id, false);
+  owners.set(id, this);
+  if (pending.attemptTimeout > 0 && pending.index < pending.attempts.length - 1) {
+    pending.timer = setTimeout(() => {
+      pending.timer = null;
+      this.emit('connectionAttemptTimeout', address, pending.port, family);
+      const handle = this._handle;
+      this._handle = null;
+      owners.delete(handle.id);
+      handleWrap.close(handle.id);
+      pending.errors.push(new ERR_SOCKET_CONNECTION_TIMEOUT());
+      pending.index++;
+      this._attemptConnect();
+    }, pending.attemptTimeout);
+    pending.timer.unref();
+  }
+};
+
+// One attempt failed: the next one, or the socket's error.
+Socket.prototype._connectFailed = function _connectFailed(error) {
+  const pending = this._pendingConnect;
+  const { address, family } = pending.attempts[pending.index];
+  if (pending.attempts.length > 1) this.emit('connectionAttemptFailed', address, pending.port, family, error);
+  pending.errors.push(error);
+  pending.index++;
+  if (pending.index < pending.attempts.length) {
+    this._attemptConnect();
+    return;
+  }
+  this._pendingConnect = null;
+  if (pending.errors.length === 1) {
+    this.destroy(error);
+  } else {
+    this.destroy(new NodeAggregateError(pending.errors, `connect ${error.code}`));
+  }
 };
 
 Socket.prototype._onConnect = function _onConnect(status) {
   const pending = this._pendingConnect;
-  this._pendingConnect = null;
   if (!this.connecting || pending == null) return;
+  if (pending.timer) {
+    clearTimeout(pending.timer);
+    pending.timer = null;
+  }
   if (status < 0) {
-    const error = statusError(status, 'connect', pending.addresses[0], pending.port);
+    const target = pending.attempts ? pending.attempts[pending.index] : { address: pending.path };
+    const error = statusError(status, 'connect', target.address, pending.port);
     const handle = this._handle;
     this._handle = null;
     owners.delete(handle.id);
     handleWrap.close(handle.id);
-    if (pending.addresses.length > 1) {
-      this._connectTo(pending.addresses.slice(1), pending.port);
-      return;
+    if (pending.attempts) {
+      this._connectFailed(error);
+    } else {
+      this._pendingConnect = null;
+      this.destroy(error);
     }
-    this.destroy(error);
     return;
   }
+  this._pendingConnect = null;
   this.connecting = false;
   this._sockname = null;
   this._unrefTimer();
@@ -672,6 +876,10 @@ function Server(options, connectionListener) {
   this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
   this.highWaterMark = options.highWaterMark;
   this.maxConnections = undefined;
+  if (options.blockList !== undefined && !isBlockList(options.blockList)) {
+    throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+  }
+  this.blockList = options.blockList;
 }
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Server, EventEmitter);
@@ -691,12 +899,17 @@ Server.prototype.listen = function listen(...args) {
   }
   if (cb !== null) this.once('listening', cb);
   if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
-  if (options.path !== undefined || options.handle !== undefined || options.fd !== undefined) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('net: listening on a path, handle or fd');
+  if (options.handle !== undefined || options.fd !== undefined) {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('net: listening on a handle or fd');
   }
   let backlog = options.backlog;
   if (typeof args[1] === 'number') backlog = args[1];
   else if (typeof args[2] === 'number') backlog = args[2];
+  if (options.path !== undefined && options.path !== null) {
+    validateString(options.path, 'options.path');
+    this._listenOnPipe(options.path, backlog, options);
+    return this;
+  }
   const port = options.port === undefined || options.port === null ? 0 : options.port;
   if (typeof port !== 'number' && typeof port !== 'string') {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
@@ -743,8 +956,43 @@ Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only
   });
 };
 
+// Listens on a Unix-domain socket at `path` (the path is removed when the server closes).
+Server.prototype._listenOnPipe = function _listenOnPipe(path, backlog, options) {
+  const result = pipe.listen(path, backlog || 511);
+  if (result < 0) {
+    const error = new UVExceptionWithHostPort(result, 'listen', path, -1);
+    process.nextTick(() => this.emit('error', error));
+    return;
+  }
+  if (options.readableAll || options.writableAll) {
+    // libuv's uv_pipe_chmod: add read (and/or write) for user, group and others.
+    const fs = require('fs');
+    const wanted = (options.readableAll ? 0o444 : 0) | (options.writableAll ? 0o222 : 0);
+    try {
+      const mode = fs.statSync(path).mode & 0o7777;
+      if ((mode & wanted) !== wanted) fs.chmodSync(path, mode | wanted);
+    } catch (err) {
+      handleWrap.close(result);
+      process.nextTick(() => this.emit('error', err));
+      return;
+    }
+  }
+  this._handle = new Pipe(result, true);
+  this._closing = false;
+  this._closeEmitted = false;
+  this._pipeName = path;
+  this._connectionKey = `-1:${path}:-1`;
+  owners.set(this._handle.id, this);
+  if (this._unref) this._handle.unref();
+  this._address = path;
+  process.nextTick(() => {
+    if (this._handle) this.emit('listening');
+  });
+};
+
 Server.prototype.address = function address() {
   if (!this._handle) return null;
+  if (typeof this._address === 'string') return this._address;
   return { ...this._address };
 };
 
@@ -752,6 +1000,14 @@ Server.prototype._onAccept = function _onAccept(client) {
   if (client < 0) {
     this.emit('error', new ErrnoException(client, 'accept'));
     return;
+  }
+  if (this.blockList && !(this._handle instanceof Pipe)) {
+    // A blocked peer's connection is closed before anyone sees it, as Node's onconnection.
+    const remote = handleWrap.getpeername(client);
+    if (typeof remote !== 'number' && this.blockList.check(remote[0], remote[2].toLowerCase())) {
+      handleWrap.close(client);
+      return;
+    }
   }
   if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
     const local = handleWrap.getsockname(client);
@@ -772,7 +1028,7 @@ Server.prototype._onAccept = function _onAccept(client) {
     return;
   }
   const socket = new Socket({
-    handle: new TCP(client, false),
+    handle: this._handle instanceof Pipe ? new Pipe(client, false) : new TCP(client, false),
     allowHalfOpen: this.allowHalfOpen,
     pauseOnConnect: this.pauseOnConnect,
     readable: true,
@@ -872,3 +1128,23 @@ module.exports = {
   Stream: Socket,
   Server,
 };
+
+function isBlockList(value) {
+  return require('internal/blocklist').BlockList.isBlockList(value);
+}
+
+// BlockList and SocketAddress load on first use.
+Object.defineProperties(module.exports, {
+  BlockList: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/blocklist').BlockList; },
+  },
+  SocketAddress: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/socketaddress').SocketAddress; },
+  },
+});

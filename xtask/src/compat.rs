@@ -8,6 +8,7 @@
 //! `--runtime` (node, deno, bun), so the numbers can stand beside each other.
 
 use std::collections::BTreeMap;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,6 +16,15 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::{oxnode_bin, root, take_opt, USAGE};
+
+/// SIGKILL to process group `pgid` (a timed-out test and every process it started).
+fn kill_group(pgid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{pgid}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
 
 /// Per-test time limit, as generous as Node's runner on a slow machine.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -406,6 +416,8 @@ fn run_one(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        // Its own process group, so a timeout kills what the test spawned too.
+        .process_group(0)
         .spawn();
     let mut child = match child {
         Ok(c) => c,
@@ -427,6 +439,7 @@ fn run_one(
         match child.try_wait() {
             Ok(Some(st)) => break Some(st),
             Ok(None) if start.elapsed() > TIMEOUT => {
+                kill_group(child.id());
                 let _ = child.kill();
                 let _ = child.wait();
                 break None;

@@ -217,6 +217,17 @@ impl LoopHandle {
         self.with_handles(|h| h.tcp_connect(addr))
     }
 
+    /// A Unix-domain socket server at `path` (Node's pipe server): its handle.
+    pub fn pipe_listen(&self, path: &std::path::Path, backlog: u32) -> std::io::Result<HandleId> {
+        self.with_handles(|h| h.pipe_listen(path, backlog))
+    }
+
+    /// A connection to the Unix-domain socket at `path`, connecting; an `IoEvent::Connect`
+    /// tells the result.
+    pub fn pipe_connect(&self, path: std::path::PathBuf) -> HandleId {
+        self.with_handles(|h| h.pipe_connect(path))
+    }
+
     /// Starts or stops reading stream `id`.
     pub fn set_reading(&self, id: HandleId, reading: bool) -> std::io::Result<()> {
         self.with_handles(|h| h.set_reading(id, reading))

@@ -14,8 +14,10 @@ mod fs_event_wrap;
 pub mod handle_wrap;
 mod os;
 mod performance;
+mod pipe_wrap;
 mod process;
 mod stdin;
+mod stream_wrap;
 mod tcp_wrap;
 mod timers;
 mod tty;
@@ -41,6 +43,7 @@ pub fn ops() -> Vec<Op> {
         handle_wrap::OPS,
         os::OPS,
         performance::OPS,
+        pipe_wrap::OPS,
         process::OPS,
         stdin::OPS,
         tcp_wrap::OPS,
@@ -54,5 +57,13 @@ pub fn ops() -> Vec<Op> {
 
 /// Every typed op the modules install (see `engine::typed_op`).
 pub fn typed_ops() -> Vec<TypedOp> {
-    [buffer::TYPED, handle_wrap::TYPED, process::TYPED, tcp_wrap::TYPED, udp_wrap::TYPED].concat()
+    [
+        buffer::TYPED,
+        handle_wrap::TYPED,
+        process::TYPED,
+        stream_wrap::TYPED,
+        tcp_wrap::TYPED,
+        udp_wrap::TYPED,
+    ]
+    .concat()
 }

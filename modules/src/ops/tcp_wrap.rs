@@ -3,63 +3,17 @@
 //!
 //! Handles are ids; calls return libuv-style statuses (0, or a negative errno), from which
 //! `net.js` builds Node's errors with address and port, as Node's bindings do. Close, ref and
-//! the addresses are `handle_wrap`'s, as for every handle.
+//! the addresses are `handle_wrap`'s, reads and writes `stream_wrap`'s, as for every stream.
 
 use engine::{typed_op, HostValue, JsStr, Op, OpCtx, OpResult, TypedOp};
-use io::{LoopHandle, WriteStatus};
+use io::LoopHandle;
 
-use super::handle_wrap::{address_triple, handle_id, request_id, socket_addr, status, with_loop};
+use super::handle_wrap::{address_triple, handle_id, socket_addr, status, with_loop};
 
 /// The typed ops of this binding (numbers, booleans and bytes in, a status out).
-pub(super) const TYPED: &[TypedOp] = &[
-    READ_START,
-    READ_STOP,
-    WRITE,
-    SHUTDOWN,
-    SET_NO_DELAY,
-    SET_KEEP_ALIVE,
-    SET_LINGER_ZERO,
-    CONNECT,
-];
+pub(super) const TYPED: &[TypedOp] = &[SET_NO_DELAY, SET_KEEP_ALIVE, SET_LINGER_ZERO, CONNECT];
 
 pub(super) const OPS: &[Op] = &[Op { binding: "tcp_wrap", name: "listen", func: listen }];
-
-typed_op! {
-    /// `readStart(id)` → status: the stream reads and reports what arrives.
-    const READ_START = ("tcp_wrap", "readStart")
-    fn read_start(state: &mut OpState, id: f64) -> f64 {
-        with_loop(state, |l| status(l.set_reading(handle_id(id), true)))
-    }
-}
-
-typed_op! {
-    /// `readStop(id)` → status: the stream reads nothing more until started again.
-    const READ_STOP = ("tcp_wrap", "readStop")
-    fn read_stop(state: &mut OpState, id: f64) -> f64 {
-        with_loop(state, |l| status(l.set_reading(handle_id(id), false)))
-    }
-}
-
-typed_op! {
-    /// `write(id, bytes, req)` → 0 when all was written at once, 1 when the rest is queued
-    /// (a write event for `req` follows), or a negative errno.
-    const WRITE = ("tcp_wrap", "write")
-    fn write(state: &mut OpState, id: f64, data: &[u8], req: f64) -> f64 {
-        with_loop(state, |l| match l.write(handle_id(id), data, request_id(req)) {
-            Ok(WriteStatus::Done) => 0.0,
-            Ok(WriteStatus::Queued) => 1.0,
-            Err(e) => status(Err(e)),
-        })
-    }
-}
-
-typed_op! {
-    /// `shutdown(id, req)` → status; a shutdown event for `req` follows.
-    const SHUTDOWN = ("tcp_wrap", "shutdown")
-    fn shutdown(state: &mut OpState, id: f64, req: f64) -> f64 {
-        with_loop(state, |l| status(l.shutdown(handle_id(id), request_id(req))))
-    }
-}
 
 typed_op! {
     /// `setNoDelay(id, on)` → status.

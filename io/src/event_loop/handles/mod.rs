@@ -20,9 +20,11 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use socket2::{SockRef, TcpKeepalive};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
+mod stream;
 mod udp;
+use stream::{Listener, Stream, UnixServer};
 pub use udp::{MulticastInterface, UdpBind, UdpOption};
 
 /// A handle's id, unique for the loop's lifetime (never reused, so a late event can't
@@ -69,7 +71,7 @@ pub enum WriteStatus {
     Queued,
 }
 
-type ConnectFuture = Pin<Box<dyn Future<Output = io::Result<TcpStream>>>>;
+type ConnectFuture = Pin<Box<dyn Future<Output = io::Result<Stream>>>>;
 
 /// One write request waiting for the socket.
 struct PendingWrite {
@@ -79,9 +81,9 @@ struct PendingWrite {
 }
 
 enum Kind {
-    Listener(TcpListener),
+    Listener(Listener),
     Connecting(ConnectFuture),
-    Stream(TcpStream),
+    Stream(Stream),
     /// A connect that failed: nothing left to do but close it.
     Failed,
     /// A bound UDP socket; `reading` is libuv's `uv_udp_recv_start`.
@@ -199,7 +201,7 @@ impl HandleTable {
         socket.bind(addr)?;
         let listener = socket.listen(backlog.max(1))?;
         let local = listener.local_addr()?;
-        let id = self.insert(Kind::Listener(listener));
+        let id = self.insert(Kind::Listener(Listener::Tcp(listener)));
         if let Some(handle) = self.handles.get_mut(&id) {
             handle.listening = true;
         }
@@ -208,7 +210,43 @@ impl HandleTable {
 
     /// Starts connecting to `addr`; a [`IoEvent::Connect`] says how it went.
     pub(crate) fn tcp_connect(&mut self, addr: SocketAddr) -> HandleId {
-        self.insert(Kind::Connecting(Box::pin(TcpStream::connect(addr))))
+        self.insert(Kind::Connecting(Box::pin(async move {
+            TcpStream::connect(addr).await.map(Stream::Tcp)
+        })))
+    }
+
+    /// A Unix-domain socket listening at `path` (Node's pipe server); the path is removed
+    /// when the handle closes.
+    pub(crate) fn pipe_listen(
+        &mut self,
+        path: &std::path::Path,
+        backlog: u32,
+    ) -> io::Result<HandleId> {
+        check_pipe_path(path)?;
+        let socket = socket2::Socket::new(socket2::Domain::UNIX, socket2::Type::STREAM, None)?;
+        socket.set_nonblocking(true)?;
+        // A failed bind created no file: nothing of ours to remove.
+        socket.bind(&socket2::SockAddr::unix(path)?)?;
+        let listener = std::os::unix::net::UnixListener::from(socket);
+        let server = UnixServer {
+            listener: tokio::net::UnixListener::from_std(listener)?,
+            path: path.to_owned(),
+        };
+        // listen() after the path is owned, so a failure still removes it.
+        SockRef::from(&server.listener).listen(backlog.clamp(1, i32::MAX as u32) as i32)?;
+        let id = self.insert(Kind::Listener(Listener::Unix(server)));
+        if let Some(handle) = self.handles.get_mut(&id) {
+            handle.listening = true;
+        }
+        Ok(id)
+    }
+
+    /// Starts connecting to the Unix-domain socket at `path`; a [`IoEvent::Connect`] follows.
+    pub(crate) fn pipe_connect(&mut self, path: std::path::PathBuf) -> HandleId {
+        self.insert(Kind::Connecting(Box::pin(async move {
+            check_pipe_path(&path)?;
+            tokio::net::UnixStream::connect(path).await.map(Stream::Unix)
+        })))
     }
 
     /// Starts or stops reading a stream (libuv's `uv_read_start`/`uv_read_stop`).
@@ -234,7 +272,7 @@ impl HandleTable {
         if handle.writes.is_empty() {
             // Straight to the kernel (libuv's uv_try_write): tokio's try_write refuses a
             // stream whose writability its reactor has not seen yet (a fresh accept).
-            let socket = SockRef::from(stream);
+            let socket = stream.sock();
             while written < data.len() {
                 match socket.send_with_flags(&data[written..], libc::MSG_NOSIGNAL) {
                     Ok(0) => break,
@@ -294,7 +332,7 @@ impl HandleTable {
     fn with_stream<T>(
         &mut self,
         id: HandleId,
-        f: impl FnOnce(&TcpStream) -> io::Result<T>,
+        f: impl FnOnce(&Stream) -> io::Result<T>,
     ) -> io::Result<T> {
         match &self.get(id)?.kind {
             Kind::Stream(stream) => f(stream),
@@ -305,8 +343,8 @@ impl HandleTable {
     /// The local address of a listener or stream.
     pub(crate) fn local_addr(&mut self, id: HandleId) -> io::Result<SocketAddr> {
         match &self.get(id)?.kind {
-            Kind::Listener(listener) => listener.local_addr(),
-            Kind::Stream(stream) => stream.local_addr(),
+            Kind::Listener(listener) => listener.tcp()?.local_addr(),
+            Kind::Stream(stream) => stream.tcp()?.local_addr(),
             Kind::Udp(udp) => udp.local_addr(),
             Kind::Connecting(_) | Kind::Failed => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
         }
@@ -316,13 +354,13 @@ impl HandleTable {
     pub(crate) fn peer_addr(&mut self, id: HandleId) -> io::Result<SocketAddr> {
         match &self.get(id)?.kind {
             Kind::Udp(udp) => udp.peer_addr(),
-            _ => self.with_stream(id, |s| s.peer_addr()),
+            _ => self.with_stream(id, |s| s.tcp()?.peer_addr()),
         }
     }
 
     /// TCP_NODELAY on or off.
     pub(crate) fn set_nodelay(&mut self, id: HandleId, on: bool) -> io::Result<()> {
-        self.with_stream(id, |s| s.set_nodelay(on))
+        self.with_stream(id, |s| s.tcp()?.set_nodelay(on))
     }
 
     /// SO_KEEPALIVE on or off, with the idle time before the first probe (seconds).
@@ -332,19 +370,19 @@ impl HandleTable {
         on: bool,
         delay_secs: u32,
     ) -> io::Result<()> {
-        self.with_stream(id, |s| set_keepalive(s, on, delay_secs))
+        self.with_stream(id, |s| set_keepalive(s.tcp()?, on, delay_secs))
     }
 
     /// SO_LINGER {on, 0}: closing sends RST instead of FIN.
     pub(crate) fn set_linger_zero(&mut self, id: HandleId) -> io::Result<()> {
         // With a zero timeout close() resets at once: it never blocks.
-        self.with_stream(id, |s| SockRef::from(s).set_linger(Some(Duration::ZERO)))
+        self.with_stream(id, |s| s.sock().set_linger(Some(Duration::ZERO)))
     }
 
     /// Polls every active handle once, pushing what happened to `events`.
     pub(crate) fn poll(&mut self, cx: &mut Context<'_>, events: &mut Vec<IoEvent>) {
         let ids: Vec<HandleId> = self.handles.keys().copied().collect();
-        let mut accepted: Vec<(HandleId, Result<TcpStream, i32>)> = Vec::new();
+        let mut accepted: Vec<(HandleId, Result<Stream, i32>)> = Vec::new();
         for id in ids {
             // Connections accepted by the previous listener become handles in order.
             for (server, result) in accepted.drain(..) {
@@ -359,7 +397,7 @@ impl HandleTable {
                     }
                     for _ in 0..ACCEPTS_PER_POLL {
                         match listener.poll_accept(cx) {
-                            Poll::Ready(Ok((stream, _))) => accepted.push((id, Ok(stream))),
+                            Poll::Ready(Ok(stream)) => accepted.push((id, Ok(stream))),
                             Poll::Ready(Err(e)) => {
                                 accepted.push((id, Err(errno_of(&e))));
                                 break;
@@ -426,7 +464,7 @@ impl HandleTable {
 /// Writes queued data while the socket takes it; finished requests become events.
 fn poll_writes(
     id: HandleId,
-    stream: &TcpStream,
+    stream: &Stream,
     writes: &mut VecDeque<PendingWrite>,
     cx: &mut Context<'_>,
     events: &mut Vec<IoEvent>,
@@ -474,7 +512,7 @@ enum ReadOutcome {
 /// Reads what the socket has (a bounded number of chunks), pushing read/EOF/error events.
 fn poll_reads(
     id: HandleId,
-    stream: &TcpStream,
+    stream: &Stream,
     cx: &mut Context<'_>,
     events: &mut Vec<IoEvent>,
 ) -> ReadOutcome {
@@ -510,9 +548,20 @@ fn poll_reads(
     ReadOutcome::Open
 }
 
-/// `shutdown(fd, SHUT_WR)`: tokio's TcpStream only offers it through its async writer.
-fn shutdown_write(stream: &TcpStream) -> io::Result<()> {
-    SockRef::from(stream).shutdown(std::net::Shutdown::Write)
+/// A path that fits `sockaddr_un` (108 bytes with its NUL), else EINVAL: never truncated,
+/// as libuv's UV_PIPE_NO_TRUNCATE.
+fn check_pipe_path(path: &std::path::Path) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let len = path.as_os_str().as_bytes().len();
+    if len == 0 || len >= 108 {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    Ok(())
+}
+
+/// `shutdown(fd, SHUT_WR)`: tokio's streams only offer it through their async writers.
+fn shutdown_write(stream: &Stream) -> io::Result<()> {
+    stream.sock().shutdown(std::net::Shutdown::Write)
 }
 
 /// SO_KEEPALIVE and, when on, TCP_KEEPIDLE.
