@@ -9,5 +9,5 @@ pub mod tls;
 
 pub use event_loop::{
     Completion, EventLoop, Executor, HandleId, IoEvent, LoopDriver, LoopHandle, MulticastInterface,
-    Task, TokioLoop, UdpBind, UdpOption, WriteStatus,
+    Task, TlsStart, TokioLoop, UdpBind, UdpOption, WriteStatus,
 };

@@ -228,6 +228,21 @@ impl LoopHandle {
         self.with_handles(|h| h.pipe_connect(path))
     }
 
+    /// Moves connected stream `id` into a TLS session that `start` begins (a client or
+    /// server handshake); an `IoEvent::Handshake` follows.
+    pub fn tls_wrap(&self, id: HandleId, start: super::handles::TlsStart) -> std::io::Result<()> {
+        self.with_handles(|h| h.tls_wrap(id, start))
+    }
+
+    /// Runs `f` on the facts of TLS session `id` (certificate, protocol, cipher, ALPN, …).
+    pub fn tls_info<T>(
+        &self,
+        id: HandleId,
+        f: impl FnOnce(&dyn crate::tls::TlsStreamInfo) -> T,
+    ) -> std::io::Result<T> {
+        self.with_handles(|h| h.tls_info(id, f))
+    }
+
     /// Starts or stops reading stream `id`.
     pub fn set_reading(&self, id: HandleId, reading: bool) -> std::io::Result<()> {
         self.with_handles(|h| h.set_reading(id, reading))

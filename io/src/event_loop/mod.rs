@@ -20,7 +20,9 @@ mod signal;
 mod tokio_loop;
 
 pub use handle::{Completion, Executor, Job, LoopHandle, Task};
-pub use handles::{HandleId, IoEvent, MulticastInterface, UdpBind, UdpOption, WriteStatus};
+pub use handles::{
+    HandleId, IoEvent, MulticastInterface, TlsStart, UdpBind, UdpOption, WriteStatus,
+};
 pub use tokio_loop::TokioLoop;
 
 /// What the loop calls back into, once per phase that has work. Each method returns

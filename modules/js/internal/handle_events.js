@@ -16,6 +16,7 @@ const WRITE_DONE = 6;
 const SHUTDOWN_DONE = 7;
 const CLOSED = 8;
 const MESSAGE = 9;
+const HANDSHAKE = 10;
 
 // What a handle object calls once its close is reported (Node's `handle.close(cb)`).
 const kOnClose = Symbol('kOnClose');
@@ -51,6 +52,7 @@ function dispatch(kind, id, a, b) {
     case CONNECT: return owner._onConnect(a);
     case READ: return owner._onRead(a);
     case MESSAGE: return owner._onMessage(a, b);
+    case HANDSHAKE: return owner._onHandshake(a, b);
     case END: return owner._onEnd();
     case READ_ERROR: return owner._onReadError(a);
     case WRITE_DONE: return owner._onWriteDone(a, b);

@@ -183,6 +183,7 @@ mod kind {
     pub const SHUTDOWN_DONE: f64 = 7.0;
     pub const CLOSED: f64 = 8.0;
     pub const MESSAGE: f64 = 9.0;
+    pub const HANDSHAKE: f64 = 10.0;
 }
 
 /// The `ioEvents` hook's argument: a flat array of `[kind, id, a, b]` quads, one per event
@@ -218,6 +219,10 @@ pub fn io_event_batch(events: Vec<IoEvent>) -> HostValue {
                 (kind::SHUTDOWN_DONE, id, HostValue::Number(req as f64), neg(status))
             }
             IoEvent::Closed { id } => (kind::CLOSED, id, none(), none()),
+            IoEvent::Handshake { id, error } => match error {
+                None => (kind::HANDSHAKE, id, none(), none()),
+                Some((code, message)) => (kind::HANDSHAKE, id, code.into(), message.into()),
+            },
         };
         flat.extend([HostValue::Number(k), HostValue::Number(id as f64), a, b]);
     }

@@ -20,6 +20,7 @@ mod stdin;
 mod stream_wrap;
 mod tcp_wrap;
 mod timers;
+mod tls_wrap;
 mod tty;
 mod udp_wrap;
 mod url;
@@ -49,6 +50,7 @@ pub fn ops() -> Vec<Op> {
         tcp_wrap::OPS,
         udp_wrap::OPS,
         timers::OPS,
+        tls_wrap::OPS,
         tty::OPS,
         url::OPS,
     ]

@@ -23,8 +23,10 @@ use socket2::{SockRef, TcpKeepalive};
 use tokio::net::TcpStream;
 
 mod stream;
+mod tls;
 mod udp;
 use stream::{Listener, Stream, UnixServer};
+pub use tls::TlsStart;
 pub use udp::{MulticastInterface, UdpBind, UdpOption};
 
 /// A handle's id, unique for the loop's lifetime (never reused, so a late event can't
@@ -32,9 +34,9 @@ pub use udp::{MulticastInterface, UdpBind, UdpOption};
 pub type HandleId = u32;
 
 /// Bytes a stream reads at once; also what one read event carries at most.
-const READ_CHUNK: usize = 64 * 1024;
+pub(super) const READ_CHUNK: usize = 64 * 1024;
 /// Reads per stream per poll phase, so one busy peer can't starve the others.
-const READS_PER_POLL: usize = 16;
+pub(super) const READS_PER_POLL: usize = 16;
 /// Connections a listener accepts per poll phase.
 const ACCEPTS_PER_POLL: usize = 128;
 
@@ -52,6 +54,8 @@ pub enum IoEvent {
     Message { id: HandleId, data: Vec<u8>, from: SocketAddr },
     /// The peer ended its side (EOF).
     End { id: HandleId },
+    /// A TLS handshake finished: `None`, or the failure's code and message.
+    Handshake { id: HandleId, error: Option<(String, String)> },
     /// Reading failed with an OS error number; the stream stopped reading.
     ReadError { id: HandleId, errno: i32 },
     /// A queued write finished: 0 or an OS error number.
@@ -74,7 +78,7 @@ pub enum WriteStatus {
 type ConnectFuture = Pin<Box<dyn Future<Output = io::Result<Stream>>>>;
 
 /// One write request waiting for the socket.
-struct PendingWrite {
+pub(super) struct PendingWrite {
     req: u64,
     data: Vec<u8>,
     written: usize,
@@ -88,6 +92,10 @@ enum Kind {
     Failed,
     /// A bound UDP socket; `reading` is libuv's `uv_udp_recv_start`.
     Udp(Box<udp::UdpHandle>),
+    /// A stream whose TLS handshake is running.
+    TlsHandshake(tls::Handshake),
+    /// An established TLS session over what was a stream.
+    Tls(Box<dyn crate::tls::TlsConnection>),
 }
 
 struct Handle {
@@ -128,7 +136,8 @@ impl Handle {
             Kind::Connecting(_) => true,
             Kind::Failed => false,
             Kind::Udp(ref udp) => self.reading || udp.sending(),
-            Kind::Stream(_) => {
+            Kind::TlsHandshake(_) => true,
+            Kind::Stream(_) | Kind::Tls(_) => {
                 (self.reading && !self.eof_seen)
                     || !self.writes.is_empty()
                     || self.shutdown.is_some()
@@ -265,6 +274,11 @@ impl HandleTable {
         if handle.shutdown.is_some() {
             return Err(io::Error::from_raw_os_error(libc::EPIPE));
         }
+        if matches!(handle.kind, Kind::Tls(_) | Kind::TlsHandshake(_)) {
+            // Plaintext goes through the session in the poll phase (after the handshake).
+            handle.writes.push_back(PendingWrite { req, data: data.to_vec(), written: 0 });
+            return Ok(WriteStatus::Queued);
+        }
         let Kind::Stream(stream) = &handle.kind else {
             return Err(io::Error::from_raw_os_error(libc::ENOTCONN));
         };
@@ -293,7 +307,7 @@ impl HandleTable {
     /// Half-closes the stream once queued writes are out; a [`IoEvent::ShutdownDone`] follows.
     pub(crate) fn shutdown(&mut self, id: HandleId, req: u64) -> io::Result<()> {
         let handle = self.get(id)?;
-        if !matches!(handle.kind, Kind::Stream(_)) {
+        if !matches!(handle.kind, Kind::Stream(_) | Kind::Tls(_) | Kind::TlsHandshake(_)) {
             return Err(io::Error::from_raw_os_error(libc::ENOTCONN));
         }
         handle.shutdown = Some(req);
@@ -346,7 +360,7 @@ impl HandleTable {
             Kind::Listener(listener) => listener.tcp()?.local_addr(),
             Kind::Stream(stream) => stream.tcp()?.local_addr(),
             Kind::Udp(udp) => udp.local_addr(),
-            Kind::Connecting(_) | Kind::Failed => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
         }
     }
 
@@ -424,6 +438,36 @@ impl HandleTable {
                 }
                 Kind::Failed => {}
                 Kind::Udp(udp) => udp.poll(id, handle.reading, cx, events),
+                Kind::TlsHandshake(handshake) => {
+                    match tls::poll_handshake(id, handshake, cx, events) {
+                        None => {}
+                        Some(Ok(session)) => {
+                            handle.kind = Kind::Tls(session);
+                            // Writes queued during the handshake go out in the next turn.
+                            cx.waker().wake_by_ref();
+                        }
+                        Some(Err(())) => handle.kind = Kind::Failed,
+                    }
+                }
+                Kind::Tls(session) => {
+                    tls::poll_tls_writes(id, session, &mut handle.writes, cx, events);
+                    if handle.writes.is_empty() {
+                        if let Some(req) = handle.shutdown {
+                            if let Poll::Ready(result) = tls::poll_tls_shutdown(session, cx) {
+                                handle.shutdown = None;
+                                let status = result.err().map_or(0, |e| errno_of(&e));
+                                events.push(IoEvent::ShutdownDone { id, req, status });
+                            }
+                        }
+                    }
+                    if handle.reading && !handle.eof_seen {
+                        match tls::poll_tls_reads(id, session, cx, events) {
+                            ReadOutcome::Open => {}
+                            ReadOutcome::Eof => handle.eof_seen = true,
+                            ReadOutcome::Failed => handle.reading = false,
+                        }
+                    }
+                }
                 Kind::Stream(stream) => {
                     poll_writes(id, stream, &mut handle.writes, cx, events);
                     if handle.writes.is_empty() {
@@ -503,7 +547,7 @@ fn poll_writes(
     }
 }
 
-enum ReadOutcome {
+pub(super) enum ReadOutcome {
     Open,
     Eof,
     Failed,

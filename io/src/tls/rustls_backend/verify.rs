@@ -51,6 +51,11 @@ pub(crate) fn verify_chain(
     let Some((leaf, intermediates)) = chain.split_first() else {
         return Err(VerifyError::openssl("UNABLE_TO_GET_ISSUER_CERT"));
     };
+    // A self-signed leaf that is itself a trust anchor is trusted, as OpenSSL trusts it
+    // (webpki would refuse it as a CA used as an end entity when it says CA:TRUE).
+    if der_is_self_issued(leaf) && is_trust_anchor(leaf, roots) {
+        return Ok(());
+    }
     let ee =
         webpki::EndEntityCert::try_from(leaf).map_err(|_| VerifyError::openssl("CERT_REJECTED"))?;
     let usage = match peer {
@@ -72,6 +77,9 @@ fn map_webpki_error(e: &webpki::Error, chain: &[CertificateDer<'_>]) -> VerifyEr
         W::CertNotValidYet { .. } => "CERT_NOT_YET_VALID",
         W::CertRevoked => "CERT_REVOKED",
         W::InvalidSignatureForPublicKey => "CERT_SIGNATURE_FAILURE",
+        // An untrusted self-signed CA certificate as the leaf: OpenSSL reports the missing
+        // trust first.
+        W::CaUsedAsEndEntity if chain.len() == 1 => unknown_issuer_code(chain),
         W::CaUsedAsEndEntity | W::EndEntityUsedAsCa => "INVALID_CA",
         W::PathLenConstraintViolated => "PATH_LENGTH_EXCEEDED",
         W::NameConstraintViolation => "PERMITTED_VIOLATION",
@@ -83,6 +91,17 @@ fn map_webpki_error(e: &webpki::Error, chain: &[CertificateDer<'_>]) -> VerifyEr
         _ => "CERT_REJECTED",
     };
     VerifyError::openssl(code)
+}
+
+/// Whether `cert` is one of `roots` (same subject and public key).
+fn is_trust_anchor(cert: &CertificateDer<'_>, roots: &RootCertStore) -> bool {
+    let Ok(anchor) = webpki::anchor_from_trusted_cert(cert) else {
+        return false;
+    };
+    roots.roots.iter().any(|root| {
+        root.subject.as_ref() == anchor.subject.as_ref()
+            && root.subject_public_key_info.as_ref() == anchor.subject_public_key_info.as_ref()
+    })
 }
 
 /// OpenSSL's code when no trusted issuer was found, chosen from the chain's shape.
