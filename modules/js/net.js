@@ -35,19 +35,17 @@ const tcp = internalBinding('tcp_wrap');
 const streamWrap = internalBinding('stream_wrap');
 const pipe = internalBinding('pipe_wrap');
 const handleWrap = internalBinding('handle_wrap');
-const { getaddrinfo } = internalBinding('cares_wrap');
-const { onComplete } = require('internal/async_ops');
 const {
   ErrnoException, ExceptionWithHostPort, NodeAggregateError, UVExceptionWithHostPort,
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED, ERR_MISSING_ARGS,
     ERR_OUT_OF_RANGE, ERR_INVALID_IP_ADDRESS, ERR_INVALID_ADDRESS_FAMILY,
-    ERR_SOCKET_CONNECTION_TIMEOUT, ERR_IP_BLOCKED,
+    ERR_SOCKET_CONNECTION_TIMEOUT, ERR_IP_BLOCKED, ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
     ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED,
   },
 } = require('internal/errors');
 const {
-  validateFunction, validateNumber, validatePort, validateString,
+  validateAbortSignal, validateFunction, validateNumber, validatePort, validateString,
 } = require('internal/validators');
 
 // handle id → the Socket or Server that owns it; the loop's events reach them through it.
@@ -96,6 +94,7 @@ class TCP extends StreamHandle {
   setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
   setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
   reset() { return tcp.setLingerZero(this.id); }
+  typeOfService(value) { return tcp.typeOfService(this.id, value); }
   getsockname() { return handleWrap.getsockname(this.id); }
   getpeername() { return handleWrap.getpeername(this.id); }
 }
@@ -146,6 +145,10 @@ const kPendingWrites = Symbol('kPendingWrites');
 const kPendingShutdown = Symbol('kPendingShutdown');
 const kReading = Symbol('kReading');
 const kHadError = Symbol('kHadError');
+const kSetNoDelay = Symbol('kSetNoDelay');
+const kTypeOfService = Symbol('kTypeOfService');
+const kSetKeepAlive = Symbol('kSetKeepAlive');
+const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
@@ -166,6 +169,8 @@ function Socket(options) {
   const allowHalfOpen = Boolean(options.allowHalfOpen);
   stream.Duplex.call(this, {
     ...options,
+    // The signal is the socket's own (below), not the stream's as well.
+    signal: undefined,
     allowHalfOpen,
     // 'close' comes from the handle's close, with hadError, as in Node.
     emitClose: false,
@@ -188,6 +193,9 @@ function Socket(options) {
   this[kPendingShutdown] = null;
   this[kReading] = false;
   this[kHadError] = false;
+  this[kSetNoDelay] = Boolean(options.noDelay);
+  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetKeepAliveInitialDelay] = Math.max(~~(options.keepAliveInitialDelay / 1000), 0);
   if (options.handle !== undefined) {
     this._handle = options.handle;
     owners.set(this._handle.id, this);
@@ -319,23 +327,61 @@ for (const [name, key, field] of [
   });
 }
 
+// Remembered while there is no socket yet, applied on connect; a handle is asked only when
+// the setting changes, as Node does.
 Socket.prototype.setNoDelay = function setNoDelay(enable) {
-  if (this._handle && !this.connecting) {
-    // A pipe has no Nagle to turn off.
-    if (typeof this._handle.setNoDelay === 'function') {
-      this._handle.setNoDelay(enable === undefined ? true : !!enable);
-    }
+  enable = Boolean(enable === undefined ? true : enable);
+  if (!this._handle || this._handle.id === 0) {
+    this[kSetNoDelay] = enable;
+    return this;
   }
-  else this.once('connect', () => this.setNoDelay(enable));
+  if (this._handle.setNoDelay && enable !== this[kSetNoDelay]) {
+    this[kSetNoDelay] = enable;
+    this._handle.setNoDelay(enable);
+  }
   return this;
 };
 
-Socket.prototype.setKeepAlive = function setKeepAlive(enable, initialDelayMsecs) {
-  const delay = Math.floor((~~initialDelayMsecs) / 1000);
-  if (this._handle && !this.connecting) {
-    if (typeof this._handle.setKeepAlive === 'function') this._handle.setKeepAlive(!!enable, delay);
+// The IP type of service (DSCP and ECN bits), kept until the socket exists.
+Socket.prototype.setTypeOfService = function setTypeOfService(tos) {
+  if (typeof tos !== 'number' || Number.isNaN(tos)) {
+    throw new ERR_INVALID_ARG_TYPE('tos', 'number', tos);
   }
-  else this.once('connect', () => this.setKeepAlive(enable, initialDelayMsecs));
+  if (!Number.isInteger(tos) || tos < 0 || tos > 255) {
+    throw new ERR_OUT_OF_RANGE('tos', '>= 0 && <= 255', tos);
+  }
+  this[kTypeOfService] = tos;
+  if (this._handle && this._handle.id !== 0 && this._handle.typeOfService) {
+    const result = this._handle.typeOfService(tos);
+    if (result < 0) throw new ErrnoException(result, 'setTypeOfService');
+  }
+  return this;
+};
+
+Socket.prototype.getTypeOfService = function getTypeOfService() {
+  if (this._handle && this._handle.id !== 0 && this._handle.typeOfService) {
+    const result = this._handle.typeOfService(-1);
+    if (result < 0) throw new ErrnoException(result, 'getTypeOfService');
+    return result;
+  }
+  return this[kTypeOfService] ?? 0;
+};
+
+Socket.prototype.setKeepAlive = function setKeepAlive(enable, initialDelayMsecs) {
+  enable = Boolean(enable);
+  const initialDelay = Math.max(~~(initialDelayMsecs / 1000), 0);
+  if (!this._handle || this._handle.id === 0) {
+    this[kSetKeepAlive] = enable;
+    this[kSetKeepAliveInitialDelay] = initialDelay;
+    return this;
+  }
+  if (!this._handle.setKeepAlive) return this;
+  if (enable !== this[kSetKeepAlive] ||
+      (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
+    this[kSetKeepAlive] = enable;
+    this[kSetKeepAliveInitialDelay] = initialDelay;
+    this._handle.setKeepAlive(enable, initialDelay);
+  }
   return this;
 };
 
@@ -451,10 +497,14 @@ Socket.prototype.resume = function resume() {
 Socket.prototype._writeGeneric = function _writeGeneric(data, cb) {
   if (this.connecting) {
     this._pendingData = data;
+    // Destroyed before connecting: the write fails, as Node's does.
+    const onClose = () => cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
     this.once('connect', () => {
+      this.off('close', onClose);
       this._pendingData = null;
       this._writeGeneric(data, cb);
     });
+    this.once('close', onClose);
     return;
   }
   if (!this._handle) {
@@ -620,10 +670,6 @@ Socket.prototype.connect = function connect(...args) {
   if (options.port === undefined && options.path == null) {
     throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
   }
-  if (options.noDelay) this.once('connect', () => this.setNoDelay(true));
-  if (options.keepAlive) {
-    this.once('connect', () => this.setKeepAlive(true, options.keepAliveInitialDelay));
-  }
   lookupAndConnect(this, options);
   return this;
 };
@@ -644,6 +690,9 @@ function lookupAndConnect(self, options) {
   const host = options.host || 'localhost';
   let { port, autoSelectFamilyAttemptTimeout: attemptTimeout, autoSelectFamily: autoSelect } =
     options;
+  if (options.host != null && typeof options.host !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
+  }
   if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
   if (options.blockList !== undefined) {
     if (!isBlockList(options.blockList)) {
@@ -652,6 +701,9 @@ function lookupAndConnect(self, options) {
     self.blockList = options.blockList;
   }
   if (localPort) validateNumber(localPort, 'options.localPort');
+  // A local port alone binds the wildcard address of the destination's family (below).
+  self._localBinding = localAddress || localPort ?
+    { localAddress: localAddress || '', localPort: localPort | 0 } : null;
   if (typeof port !== 'undefined') {
     if (typeof port !== 'number' && typeof port !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
@@ -777,9 +829,14 @@ Socket.prototype._attemptConnect = function _attemptConnect() {
     this._connectFailed(new ERR_IP_BLOCKED(address));
     return;
   }
-  const id = tcp.connect(address, pending.port);
+  const { localPort = 0 } = this._localBinding ?? {};
+  let localAddress = this._localBinding?.localAddress ?? '';
+  if (!localAddress && localPort) localAddress = family === 6 ? '::' : '0.0.0.0';
+  const id = tcp.connect(address, pending.port, localAddress, localPort);
   if (id < 0) {
-    this._connectFailed(statusError(id, 'connect', address, pending.port));
+    this._connectFailed(localAddress ?
+      new ExceptionWithHostPort(id, 'bind', localAddress, localPort) :
+      statusError(id, 'connect', address, pending.port));
     return;
   }
   if (this._handle && this._handle.id === 0) this._handle.attach(id);
@@ -845,6 +902,14 @@ Socket.prototype._onConnect = function _onConnect(status) {
   this._pendingConnect = null;
   this.connecting = false;
   this._sockname = null;
+  const handle = this._handle;
+  if (this[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
+  if (this[kTypeOfService] !== undefined && handle.typeOfService) {
+    handle.typeOfService(this[kTypeOfService]);
+  }
+  if (this[kSetKeepAlive] && handle.setKeepAlive) {
+    handle.setKeepAlive(true, this[kSetKeepAliveInitialDelay]);
+  }
   this._unrefTimer();
   this.emit('connect');
   this.emit('ready');
@@ -891,46 +956,70 @@ Object.defineProperty(Server.prototype, 'listening', {
 });
 
 Server.prototype.listen = function listen(...args) {
-  const [options, cb] = normalizeArgs(args);
-  // listen(), listen(cb), listen(null[, cb]) and { port: undefined | null }: any free port.
+  const normalized = normalizeArgs(args);
+  let options = normalized[0];
+  const cb = normalized[1];
+  if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
+  if (cb !== null) this.once('listening', cb);
+  const backlogFromArgs = toNumber(args.length > 1 && args[1]) ||
+    toNumber(args.length > 2 && args[2]);
+  options = options._handle || options.handle || options;
+  // A newer listen() makes a lookup of an earlier one moot.
+  this._listeningId = (this._listeningId ?? 0) + 1;
+  if (options instanceof StreamHandle) {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('net: listening on a handle');
+  }
+  addServerAbortSignalOption(this, options);
+  if (typeof options.fd === 'number' && options.fd >= 0) {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('net: listening on an fd');
+  }
+  // listen(), listen(null), listen(cb), listen(null, cb), or { port: undefined | null }:
+  // any free port.
   if (args.length === 0 || typeof args[0] === 'function' ||
-      (options.port === undefined && 'port' in options) || options.port === null) {
+      (typeof options.port === 'undefined' && 'port' in options) || options.port === null) {
     options.port = 0;
   }
-  if (cb !== null) this.once('listening', cb);
-  if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
-  if (options.handle !== undefined || options.fd !== undefined) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('net: listening on a handle or fd');
-  }
-  let backlog = options.backlog;
-  if (typeof args[1] === 'number') backlog = args[1];
-  else if (typeof args[2] === 'number') backlog = args[2];
-  if (options.path !== undefined && options.path !== null) {
-    validateString(options.path, 'options.path');
-    this._listenOnPipe(options.path, backlog, options);
+  if (typeof options.port === 'number' || typeof options.port === 'string') {
+    const port = validatePort(options.port, 'options.port');
+    const backlog = options.backlog || backlogFromArgs;
+    const { host } = options;
+    if (host) {
+      const id = this._listeningId;
+      require('dns').lookup(host, (err, ip) => {
+        if (this._listeningId !== id) return;
+        if (err) {
+          this.emit('error', err);
+          return;
+        }
+        this._listenOn(ip, port, backlog, options.ipv6Only, false);
+      });
+    } else {
+      this._listenOn('::', port, backlog, options.ipv6Only, true);
+    }
     return this;
   }
-  const port = options.port === undefined || options.port === null ? 0 : options.port;
-  if (typeof port !== 'number' && typeof port !== 'string') {
+  if (options.path && isPipeName(options.path)) {
+    this._listenOnPipe(options.path, options.backlog || backlogFromArgs, options);
+    return this;
+  }
+  if (!(('port' in options) || ('path' in options))) {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
   }
-  const portNumber = validatePort(port, 'options.port');
-  const host = options.host;
-  if (host === undefined || host === null || host === '') {
-    this._listenOn('::', portNumber, backlog, options.ipv6Only, true);
-  } else if (isIP(host)) {
-    this._listenOn(host, portNumber, backlog, options.ipv6Only, false);
-  } else {
-    onComplete(getaddrinfo(String(host), 0), (err, list) => {
-      if (err) {
-        this.emit('error', err);
-        return;
-      }
-      this._listenOn(list[0][0], portNumber, backlog, options.ipv6Only, false);
-    }, 'GetAddrInfoReqWrap');
-  }
-  return this;
+  throw new ERR_INVALID_ARG_VALUE('options', options);
 };
+
+function addServerAbortSignalOption(server, options) {
+  if (options?.signal === undefined) return;
+  validateAbortSignal(options.signal, 'options.signal');
+  const { signal } = options;
+  const onAborted = () => server.close();
+  if (signal.aborted) {
+    process.nextTick(onAborted);
+  } else {
+    signal.addEventListener('abort', onAborted, { once: true });
+    server.once('close', () => signal.removeEventListener('abort', onAborted));
+  }
+}
 
 Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only, anyAddress) {
   let result = tcp.listen(address, port, backlog || 511, !!ipv6Only);
@@ -945,6 +1034,8 @@ Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only
     return;
   }
   this._handle = new TCP(result[0], true);
+  this._handle.onconnection = onconnection;
+  this._handle[kOwner] = this;
   this._closing = false;
   this._closeEmitted = false;
   this._connectionKey = `${isIP(address)}:${address}:${port}`;
@@ -978,6 +1069,8 @@ Server.prototype._listenOnPipe = function _listenOnPipe(path, backlog, options) 
     }
   }
   this._handle = new Pipe(result, true);
+  this._handle.onconnection = onconnection;
+  this._handle[kOwner] = this;
   this._closing = false;
   this._closeEmitted = false;
   this._pipeName = path;
@@ -996,23 +1089,40 @@ Server.prototype.address = function address() {
   return { ...this._address };
 };
 
+// The loop's accept event goes through the listening handle's `onconnection`, as in Node
+// (user code may wrap it).
 Server.prototype._onAccept = function _onAccept(client) {
-  if (client < 0) {
-    this.emit('error', new ErrnoException(client, 'accept'));
+  const handle = this._handle;
+  if (!handle) {
+    if (client >= 0) handleWrap.close(client);
     return;
   }
-  if (this.blockList && !(this._handle instanceof Pipe)) {
-    // A blocked peer's connection is closed before anyone sees it, as Node's onconnection.
-    const remote = handleWrap.getpeername(client);
-    if (typeof remote !== 'number' && this.blockList.check(remote[0], remote[2].toLowerCase())) {
-      handleWrap.close(client);
+  if (client < 0) {
+    handle.onconnection(client);
+    return;
+  }
+  handle.onconnection(0, handle instanceof Pipe ? new Pipe(client, false) : new TCP(client, false));
+};
+
+function onconnection(err, clientHandle) {
+  const self = this[kOwner];
+  if (err) {
+    self.emit('error', new ErrnoException(err, 'accept'));
+    return;
+  }
+  if (self.blockList && typeof clientHandle.getpeername === 'function') {
+    // A blocked peer's connection is closed before anyone sees it.
+    const remote = clientHandle.getpeername();
+    if (typeof remote !== 'number' && isIP(remote[0]) &&
+        self.blockList.check(remote[0], `ipv${isIP(remote[0])}`)) {
+      clientHandle.close();
       return;
     }
   }
-  if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
-    const local = handleWrap.getsockname(client);
-    const remote = handleWrap.getpeername(client);
-    handleWrap.close(client);
+  if (self.maxConnections !== undefined && self._connections >= self.maxConnections) {
+    const local = clientHandle.getsockname();
+    const remote = clientHandle.getpeername();
+    clientHandle.close();
     const data = {};
     if (typeof local !== 'number') {
       data.localAddress = local[0];
@@ -1024,25 +1134,33 @@ Server.prototype._onAccept = function _onAccept(client) {
       data.remotePort = remote[1];
       data.remoteFamily = remote[2];
     }
-    this.emit('drop', data);
+    self.emit('drop', data);
     return;
   }
   const socket = new Socket({
-    handle: this._handle instanceof Pipe ? new Pipe(client, false) : new TCP(client, false),
-    allowHalfOpen: this.allowHalfOpen,
-    pauseOnConnect: this.pauseOnConnect,
+    handle: clientHandle,
+    allowHalfOpen: self.allowHalfOpen,
+    pauseOnConnect: self.pauseOnConnect,
     readable: true,
     writable: true,
-    readableHighWaterMark: this.highWaterMark,
-    writableHighWaterMark: this.highWaterMark,
+    readableHighWaterMark: self.highWaterMark,
+    writableHighWaterMark: self.highWaterMark,
   });
-  if (this.noDelay) socket.setNoDelay(true);
-  if (this.keepAlive) socket.setKeepAlive(true, this.keepAliveInitialDelay * 1000);
-  this._connections++;
-  socket.server = this;
-  socket._server = this;
-  this.emit('connection', socket);
-};
+  if (self.noDelay && clientHandle.setNoDelay) {
+    socket[kSetNoDelay] = true;
+    clientHandle.setNoDelay(true);
+  }
+  if (self.keepAlive && clientHandle.setKeepAlive) {
+    socket[kSetKeepAlive] = true;
+    socket[kSetKeepAliveInitialDelay] = self.keepAliveInitialDelay;
+    clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+  }
+  self._connections++;
+  socket.server = self;
+  socket._server = self;
+  self.emit('connection', socket);
+}
+const kOwner = Symbol('kOwner');
 
 Server.prototype._onClosed = function _onClosed() {
   this._emitCloseIfDrained();
@@ -1054,6 +1172,7 @@ Server.prototype.getConnections = function getConnections(cb) {
 };
 
 Server.prototype.close = function close(cb) {
+  this._listeningId = (this._listeningId ?? 0) + 1;
   if (typeof cb === 'function') {
     if (!this._handle) {
       this.once('close', function onClose() {

@@ -212,9 +212,14 @@ impl LoopHandle {
         self.with_handles(|h| h.tcp_listen(addr, backlog, ipv6_only))
     }
 
-    /// A TCP connection to `addr`, connecting; an `IoEvent::Connect` tells the result.
-    pub fn tcp_connect(&self, addr: SocketAddr) -> HandleId {
-        self.with_handles(|h| h.tcp_connect(addr))
+    /// A TCP connection to `addr` (bound to `local` first, if given), connecting; an
+    /// `IoEvent::Connect` tells the result. A failed bind is an error at once.
+    pub fn tcp_connect(
+        &self,
+        addr: SocketAddr,
+        local: Option<SocketAddr>,
+    ) -> std::io::Result<HandleId> {
+        self.with_handles(|h| h.tcp_connect(addr, local))
     }
 
     /// A Unix-domain socket server at `path` (Node's pipe server): its handle.
@@ -287,6 +292,11 @@ impl LoopHandle {
     /// SO_KEEPALIVE (and the first probe's delay in seconds) for stream `id`.
     pub fn set_keepalive(&self, id: HandleId, on: bool, delay_secs: u32) -> std::io::Result<()> {
         self.with_handles(|h| h.set_keepalive(id, on, delay_secs))
+    }
+
+    /// Sets (when `value` is given) and reads the IP type of service of TCP stream `id`.
+    pub fn type_of_service(&self, id: HandleId, value: Option<u32>) -> std::io::Result<u32> {
+        self.with_handles(|h| h.type_of_service(id, value))
     }
 
     /// SO_LINGER with a zero timeout for stream `id`: its close resets the connection.

@@ -11,7 +11,8 @@ use io::LoopHandle;
 use super::handle_wrap::{address_triple, handle_id, socket_addr, status, with_loop};
 
 /// The typed ops of this binding (numbers, booleans and bytes in, a status out).
-pub(super) const TYPED: &[TypedOp] = &[SET_NO_DELAY, SET_KEEP_ALIVE, SET_LINGER_ZERO, CONNECT];
+pub(super) const TYPED: &[TypedOp] =
+    &[SET_NO_DELAY, SET_KEEP_ALIVE, SET_LINGER_ZERO, TYPE_OF_SERVICE, CONNECT];
 
 pub(super) const OPS: &[Op] = &[Op { binding: "tcp_wrap", name: "listen", func: listen }];
 
@@ -41,14 +42,39 @@ typed_op! {
 }
 
 typed_op! {
-    /// `connect(address, port)` → the new handle's id, or a negative errno (EINVAL for an
-    /// address that is not an IP: JS looks names up first). A connect event follows.
+    /// `typeOfService(id, value)` → the type of service after setting it to `value` (a
+    /// negative value only reads it), or a negative errno.
+    const TYPE_OF_SERVICE = ("tcp_wrap", "typeOfService")
+    fn type_of_service(state: &mut OpState, id: f64, value: f64) -> f64 {
+        let value = (value >= 0.0).then(|| value.min(255.0) as u32);
+        with_loop(state, |l| match l.type_of_service(handle_id(id), value) {
+            Ok(tos) => tos as f64,
+            Err(e) => super::handle_wrap::errno_status(&e),
+        })
+    }
+}
+
+typed_op! {
+    /// `connect(address, port, localAddress, localPort)` → the new handle's id, or a negative
+    /// errno (EINVAL for an address that is not an IP: JS looks names up first; a failed bind
+    /// to the local address). An empty local address binds nothing. A connect event follows.
     const CONNECT = ("tcp_wrap", "connect")
-    fn connect(state: &mut OpState, address: JsStr<'_>, port: f64) -> f64 {
+    fn connect(state: &mut OpState, address: JsStr<'_>, port: f64, local_address: JsStr<'_>, local_port: f64) -> f64 {
         let Some(addr) = socket_addr(address, port) else {
             return -(libc::EINVAL as f64);
         };
-        with_loop(state, |l| l.tcp_connect(addr) as f64)
+        let local = if local_address.is_empty() {
+            None
+        } else {
+            match socket_addr(local_address, if local_port.is_finite() { local_port } else { 0.0 }) {
+                Some(local) => Some(local),
+                None => return -(libc::EINVAL as f64),
+            }
+        };
+        with_loop(state, |l| match l.tcp_connect(addr, local) {
+            Ok(id) => id as f64,
+            Err(e) => super::handle_wrap::errno_status(&e),
+        })
     }
 }
 

@@ -217,11 +217,27 @@ impl HandleTable {
         Ok((id, local))
     }
 
-    /// Starts connecting to `addr`; a [`IoEvent::Connect`] says how it went.
-    pub(crate) fn tcp_connect(&mut self, addr: SocketAddr) -> HandleId {
-        self.insert(Kind::Connecting(Box::pin(async move {
-            TcpStream::connect(addr).await.map(Stream::Tcp)
-        })))
+    /// Starts connecting to `addr` (from `local` when given, bound first); a
+    /// [`IoEvent::Connect`] says how it went.
+    pub(crate) fn tcp_connect(
+        &mut self,
+        addr: SocketAddr,
+        local: Option<SocketAddr>,
+    ) -> io::Result<HandleId> {
+        let Some(local) = local else {
+            return Ok(self.insert(Kind::Connecting(Box::pin(async move {
+                TcpStream::connect(addr).await.map(Stream::Tcp)
+            }))));
+        };
+        // Bound first (`localAddress`/`localPort`): a bind failure is the caller's at once.
+        let socket = match local {
+            SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+            SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+        };
+        socket.bind(local)?;
+        Ok(self.insert(Kind::Connecting(Box::pin(async move {
+            socket.connect(addr).await.map(Stream::Tcp)
+        }))))
     }
 
     /// A Unix-domain socket listening at `path` (Node's pipe server); the path is removed
@@ -385,6 +401,26 @@ impl HandleTable {
         delay_secs: u32,
     ) -> io::Result<()> {
         self.with_stream(id, |s| set_keepalive(s.tcp()?, on, delay_secs))
+    }
+
+    /// The IP type of service (IP_TOS, or IPV6_TCLASS on an IPv6 socket): set it to
+    /// `value`, or only read it when `value` is `None`.
+    pub(crate) fn type_of_service(&mut self, id: HandleId, value: Option<u32>) -> io::Result<u32> {
+        self.with_stream(id, |s| {
+            let tcp = s.tcp()?;
+            let sock = SockRef::from(tcp);
+            if tcp.local_addr()?.is_ipv6() {
+                if let Some(v) = value {
+                    sock.set_tclass_v6(v)?;
+                }
+                sock.tclass_v6()
+            } else {
+                if let Some(v) = value {
+                    sock.set_tos_v4(v)?;
+                }
+                sock.tos_v4()
+            }
+        })
     }
 
     /// SO_LINGER {on, 0}: closing sends RST instead of FIN.
