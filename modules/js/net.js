@@ -7,8 +7,15 @@ const { validateBoolean, validateInt32 } = require('internal/validators');
 
 const { isIP, isIPv4, isIPv6 } = require('internal/net');
 
-let autoSelectFamily = true;
-let autoSelectFamilyAttemptTimeout = 250;
+// Node's defaults, or what --[no-]network-family-autoselection[-attempt-timeout] says.
+let autoSelectFamily = !process.execArgv.includes('--no-network-family-autoselection');
+let autoSelectFamilyAttemptTimeout = 500;
+for (const arg of process.execArgv) {
+  if (arg.startsWith('--network-family-autoselection-attempt-timeout=')) {
+    const value = Number(arg.slice(arg.indexOf('=') + 1));
+    if (Number.isInteger(value) && value > 0) autoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
+  }
+}
 
 function getDefaultAutoSelectFamily() {
   return autoSelectFamily;
@@ -518,8 +525,9 @@ Socket.prototype._writeGeneric = function _writeGeneric(data, cb) {
     cb(new ErrnoException(status, 'write'));
     return;
   }
+  // Counted when handed to the handle, queued or not, as Node's bytesWritten.
+  this[kBytesWritten] += data.length;
   if (status === 0) {
-    this[kBytesWritten] += data.length;
     cb();
     return;
   }
@@ -545,7 +553,6 @@ Socket.prototype._onWriteDone = function _onWriteDone(req, status) {
     entry.cb(new ErrnoException(status, 'write'));
     return;
   }
-  this[kBytesWritten] += entry.bytes;
   this._unrefTimer();
   entry.cb();
 };
@@ -919,7 +926,6 @@ Socket.prototype._onConnect = function _onConnect(status) {
 // --- Server -----------------------------------------------------------------------------------
 function Server(options, connectionListener) {
   if (!(this instanceof Server)) return new Server(options, connectionListener);
-  EventEmitter.call(this);
   if (typeof options === 'function') {
     connectionListener = options;
     options = {};
@@ -928,6 +934,7 @@ function Server(options, connectionListener) {
   } else {
     throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
+  EventEmitter.call(this, options);
   if (connectionListener) this.on('connection', connectionListener);
   this._connections = 0;
   this._handle = null;
@@ -991,10 +998,10 @@ Server.prototype.listen = function listen(...args) {
           this.emit('error', err);
           return;
         }
-        this._listenOn(ip, port, backlog, options.ipv6Only, false);
+        this._listenOn(ip, port, backlog, options.ipv6Only, false, options.reusePort);
       });
     } else {
-      this._listenOn('::', port, backlog, options.ipv6Only, true);
+      this._listenOn('::', port, backlog, options.ipv6Only, true, options.reusePort);
     }
     return this;
   }
@@ -1021,12 +1028,13 @@ function addServerAbortSignalOption(server, options) {
   }
 }
 
-Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only, anyAddress) {
-  let result = tcp.listen(address, port, backlog || 511, !!ipv6Only);
+Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only, anyAddress,
+                                                reusePort) {
+  let result = tcp.listen(address, port, backlog || 511, !!ipv6Only, reusePort === true);
   if (typeof result === 'number' && anyAddress) {
     // No IPv6 here: the IPv4 wildcard, as Node falls back.
     address = '0.0.0.0';
-    result = tcp.listen(address, port, backlog || 511, false);
+    result = tcp.listen(address, port, backlog || 511, false, reusePort === true);
   }
   if (typeof result === 'number') {
     const error = new UVExceptionWithHostPort(result, 'listen', address, port);
@@ -1164,6 +1172,12 @@ const kOwner = Symbol('kOwner');
 
 Server.prototype._onClosed = function _onClosed() {
   this._emitCloseIfDrained();
+};
+
+// A listener's rejected promise (captureRejections): a connection's ends that socket.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
+  if (event === 'connection') sock.destroy(err);
+  else this.emit('error', err);
 };
 
 Server.prototype.getConnections = function getConnections(cb) {

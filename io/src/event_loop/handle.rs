@@ -208,8 +208,9 @@ impl LoopHandle {
         addr: SocketAddr,
         backlog: u32,
         ipv6_only: bool,
+        reuse_port: bool,
     ) -> std::io::Result<(HandleId, SocketAddr)> {
-        self.with_handles(|h| h.tcp_listen(addr, backlog, ipv6_only))
+        self.with_handles(|h| h.tcp_listen(addr, backlog, ipv6_only, reuse_port))
     }
 
     /// A TCP connection to `addr` (bound to `local` first, if given), connecting; an

@@ -78,20 +78,21 @@ typed_op! {
     }
 }
 
-/// `listen(address, port, backlog, ipv6Only)` → `[id, address, port, family]`, or a
+/// `listen(address, port, backlog, ipv6Only, reusePort)` → `[id, address, port, family]`, or a
 /// negative errno.
 fn listen(ctx: &mut dyn OpCtx) -> OpResult {
     let address: String = ctx.arg(0, "address")?;
     let port = ctx.arg_number(1).unwrap_or(0.0);
     let backlog = ctx.arg_number(2).filter(|b| b.is_finite() && *b > 0.0).unwrap_or(511.0);
     let ipv6_only = ctx.arg_truthy(3);
+    let reuse_port = ctx.arg_truthy(4);
     let Some(addr) = socket_addr(JsStr::Latin1(address.as_bytes()), port) else {
         return Ok((-(libc::EINVAL as f64)).into());
     };
     let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
         return Ok((-(libc::EBADF as f64)).into());
     };
-    match handle.tcp_listen(addr, backlog.min(u32::MAX as f64) as u32, ipv6_only) {
+    match handle.tcp_listen(addr, backlog.min(u32::MAX as f64) as u32, ipv6_only, reuse_port) {
         Ok((id, local)) => {
             let mut result = vec![id.into()];
             result.extend(address_triple(local));

@@ -58,6 +58,8 @@ const PROCESS_FLAGS: &[&str] = &[
     "--experimental-detect-module",
     // Node's testing switch: dgram queues every send instead of trying it at once.
     "--test-udp-no-try-send",
+    "--network-family-autoselection",
+    "--no-network-family-autoselection",
 ];
 
 /// The values `--input-type` takes: how `-e`/`-p`/stdin code is compiled (the bootstrap
@@ -132,6 +134,9 @@ fn parse(args: Vec<String>) -> Command {
                 if !INPUT_TYPES.contains(&&other["--input-type=".len()..]) {
                     return bad_option(INPUT_TYPE_ERROR);
                 }
+                exec_argv.push(arg);
+            }
+            other if other.starts_with("--network-family-autoselection-attempt-timeout=") => {
                 exec_argv.push(arg);
             }
             other if other.starts_with("--eval=") || other.starts_with("--print=") => {

@@ -196,6 +196,7 @@ impl HandleTable {
         addr: SocketAddr,
         backlog: u32,
         ipv6_only: bool,
+        reuse_port: bool,
     ) -> io::Result<(HandleId, SocketAddr)> {
         let socket = match addr {
             SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
@@ -204,6 +205,10 @@ impl HandleTable {
         // As libuv: SO_REUSEADDR on every listening socket, so a restarted server can bind
         // while old connections sit in TIME_WAIT.
         socket.set_reuseaddr(true)?;
+        if reuse_port {
+            // `reusePort`: several listeners on one port, the kernel spreading connections.
+            socket.set_reuseport(true)?;
+        }
         if addr.is_ipv6() {
             SockRef::from(&socket).set_only_v6(ipv6_only)?;
         }
