@@ -273,9 +273,29 @@ async fn silent_server_times_out_after_timeout_times_tries() {
     let elapsed = start.elapsed();
     assert_eq!(e.code, DnsErrorCode::Timeout);
     assert_eq!(e.message(), "queryA ETIMEOUT silent.test");
-    assert!(elapsed >= Duration::from_millis(380), "{elapsed:?}");
-    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
-    assert_eq!(server.count("silent.test"), 2, "{:?}", server.seen());
+    // c-ares' backoff: 200 ms, then 400 ms.
+    assert!(elapsed >= Duration::from_millis(580), "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(1800), "{elapsed:?}");
+    // One send per round at least; hickory also resends a UDP query after 333 ms within a
+    // round, which the second round's 400 ms allows.
+    let sends = server.count("silent.test");
+    assert!((2..=3).contains(&sends), "{:?}", server.seen());
+}
+
+#[tokio::test]
+async fn max_timeout_caps_the_backoff() {
+    let server = support_dns::start().await;
+    let options =
+        ResolverOptions { max_timeout: Some(Duration::from_millis(150)), ..options(150, 3) };
+    let r = HickoryResolver::with_servers(vec![server.addr], options);
+    let start = Instant::now();
+    let e = resolve_err(&r, "silent.test", RecordType::A).await;
+    let elapsed = start.elapsed();
+    assert_eq!(e.code, DnsErrorCode::Timeout);
+    // Three rounds of 150 ms, not 150 + 300 + 600: one send each. An uncapped third round
+    // (600 ms) would also carry hickory's resend at 333 ms, a fourth send.
+    assert!(elapsed >= Duration::from_millis(430), "{elapsed:?}");
+    assert_eq!(server.count("silent.test"), 3, "{:?}", server.seen());
 }
 
 #[tokio::test]

@@ -478,6 +478,11 @@ Socket.prototype._onReadError = function _onReadError(status) {
 
 Socket.prototype._onClosed = function _onClosed() {};
 
+Socket.prototype._activeResourceName = function _activeResourceName() {
+  const handle = this[kState].handle;
+  return handle && handle.id && handle.refed ? 'UDPWrap' : undefined;
+};
+
 Socket.prototype.close = function close(callback) {
   const state = this[kState];
   const queue = state.queue;

@@ -56,7 +56,7 @@ const {
 } = require('internal/validators');
 
 // handle id → the Socket or Server that owns it; the loop's events reach them through it.
-const { owners, kOnClose, ownsHandle } = require('internal/handle_events');
+const { owners, kOnClose, ownsHandle, unopened } = require('internal/handle_events');
 let nextRequest = 0;
 
 // --- the handle object -------------------------------------------------------------------------
@@ -621,6 +621,7 @@ Socket.prototype._destroy = function _destroy(exception, cb) {
   if (this._handle && this._handle.id === 0) {
     // A handle made at connect() whose socket never opened: nothing to close.
     this._handle = null;
+    unopened.delete(this);
   }
   if (this._handle) {
     // Remember the addresses: they stay readable after close, as in Node.
@@ -638,6 +639,16 @@ Socket.prototype._destroy = function _destroy(exception, cb) {
     this._server._connections--;
     if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
   }
+};
+
+Socket.prototype._activeRequestName = function _activeRequestName() {
+  return this._pendingConnect && this._handle?.id ? 'ConnectWrap' : undefined;
+};
+
+Socket.prototype._activeResourceName = function _activeResourceName() {
+  const handle = this._handle;
+  if (!handle || handle.refed === false) return undefined;
+  return handle instanceof Pipe ? 'PipeWrap' : 'TCPSocketWrap';
 };
 
 Socket.prototype._onClosed = function _onClosed() {
@@ -730,7 +741,10 @@ function lookupAndConnect(self, options) {
   self._host = host;
   // The handle exists from connect() on, as in Node (user code may reach it at once); its
   // socket opens with the first attempt.
-  if (!self._handle) self._handle = new TCP(0, false);
+  if (!self._handle) {
+    self._handle = new TCP(0, false);
+    unopened.add(self);
+  }
   const addressType = isIP(host);
   if (addressType) {
     process.nextTick(() => {
@@ -846,6 +860,7 @@ Socket.prototype._attemptConnect = function _attemptConnect() {
       statusError(id, 'connect', address, pending.port));
     return;
   }
+  unopened.delete(this);
   if (this._handle && this._handle.id === 0) this._handle.attach(id);
   else this._handle = new TCP(id, false);
   owners.set(id, this);
@@ -1169,6 +1184,12 @@ function onconnection(err, clientHandle) {
   self.emit('connection', socket);
 }
 const kOwner = Symbol('kOwner');
+
+Server.prototype._activeResourceName = function _activeResourceName() {
+  const handle = this._handle;
+  if (!handle || this._unref) return undefined;
+  return handle instanceof Pipe ? 'PipeServerWrap' : 'TCPServerWrap';
+};
 
 Server.prototype._onClosed = function _onClosed() {
   this._emitCloseIfDrained();

@@ -14,9 +14,10 @@
 //! servers together one `timeout` and retries in the same order (so a dead first server would
 //! hide a live second one); instead there is one single-server hickory resolver per server and
 //! `query_servers` runs c-ares' loop: `tries` rounds over the servers in order, each send
-//! bounded by `timeout`, moving on after timeouts, unreachable servers, SERVFAIL/REFUSED/NOTIMP/
-//! FORMERR and undecodable answers, stopping at an answer, NXDOMAIN or NODATA. Only the records
-//! of the asked-for type are returned (see `records.rs`).
+//! bounded by `timeout` (doubled each round, up to `maxTimeout`), moving on after timeouts,
+//! unreachable servers, SERVFAIL/REFUSED/NOTIMP/FORMERR and undecodable answers, stopping at
+//! an answer, NXDOMAIN or NODATA. Only the records of the asked-for type are returned (see
+//! `records.rs`).
 //!
 //! `lookup` follows Node: by default it is the system's getaddrinfo on the blocking pool
 //! ([`LookupBackend::System`]); [`LookupBackend::Hickory`] answers it from `/etc/hosts` and then
@@ -66,8 +67,7 @@ pub struct ResolverOptions {
     pub timeout: Option<Duration>,
     /// Node's `tries`: sends per server before giving up (at least 1).
     pub tries: u32,
-    /// Node's `maxTimeout`. Accepted for completeness; tries here do not back off, so every
-    /// try waits `timeout` and this cap only clips a `timeout` above it.
+    /// Node's `maxTimeout`: the cap on a round's wait, which doubles each round as c-ares'.
     pub max_timeout: Option<Duration>,
     /// Backend of `lookup`.
     pub lookup: LookupBackend,
@@ -85,14 +85,22 @@ impl Default for ResolverOptions {
 }
 
 impl ResolverOptions {
-    fn per_try(&self) -> Duration {
+    /// The wait of round `round` (from 0): c-ares doubles the timeout each round, up to
+    /// `maxTimeout` when one is set.
+    fn round_timeout(&self, round: u32) -> Duration {
         let t = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         // A zero timeout could never succeed; c-ares treats <= 0 as "default" too.
         let t = if t.is_zero() { DEFAULT_TIMEOUT } else { t };
+        let t = t.saturating_mul(1u32.checked_shl(round.min(16)).unwrap_or(u32::MAX));
         match self.max_timeout {
             Some(max) if !max.is_zero() => t.min(max),
             _ => t,
         }
+    }
+
+    /// The longest wait of any round.
+    fn longest_round(&self) -> Duration {
+        self.round_timeout(self.tries().saturating_sub(1))
     }
 
     fn tries(&self) -> u32 {
@@ -241,10 +249,10 @@ impl HickoryResolver {
             Ok(r) => r,
             Err(code) => return ready_err(DnsError::new(code, syscall, &hostname)),
         };
-        let (tries, per_try) = (self.options.tries(), self.options.per_try());
+        let options = self.options;
         let host = hostname.clone();
         let work = async move {
-            query_servers(&resolvers, &name, wire, tries, per_try)
+            query_servers(&resolvers, &name, wire, &options)
                 .await
                 .map_err(|code| DnsError::new(code, syscall, &host))
         };
@@ -269,7 +277,7 @@ impl HickoryResolver {
             Ok(r) => r,
             Err(code) => return ready_err(system::gai_error(Some(code), hostname)),
         };
-        let (tries, per_try) = (self.options.tries(), self.options.per_try());
+        let resolver_options = self.options;
         let options = *options;
         Box::pin(async move {
             let wanted: &[WireType] = match options.family {
@@ -280,7 +288,7 @@ impl HickoryResolver {
             let mut addresses = Vec::new();
             let mut first_error = None;
             for &wire in wanted {
-                match query_servers(&resolvers, &name, wire, tries, per_try).await {
+                match query_servers(&resolvers, &name, wire, &resolver_options).await {
                     Ok(records) => addresses.extend(
                         records.iter().filter_map(|r| r.data.ip_addr()).map(LookupAddress::from),
                     ),
@@ -322,7 +330,10 @@ fn build(
     }
     let mut config = ResolverConfig::from_name_servers(name_servers);
     let mut opts = ResolverOpts::default();
-    opts.timeout = options.per_try();
+    // Each round's wait is enforced by `query_servers`, which cancels the send; hickory's own
+    // bound stays beyond the longest so it never times out (and retries) by itself.
+    opts.timeout =
+        options.longest_round().saturating_mul(2).saturating_add(Duration::from_millis(100));
     // Tries and fail-over are ours (`query_servers`): hickory sends once per call.
     opts.attempts = 0;
     opts.cache_size = 0;
@@ -356,23 +367,22 @@ fn ready_err<T: Send + 'static>(error: DnsError) -> DnsFuture<T> {
 }
 
 /// c-ares' retry loop: up to `tries` rounds over the servers in order, each send bounded by
-/// `per_try`. An answer, NXDOMAIN or NODATA ends it (they are the zone's word); timeouts,
-/// unreachable servers, SERVFAIL/REFUSED/NOTIMP/FORMERR and bad answers move on to the next
-/// server, and the last such failure is what the caller sees.
+/// that round's wait (doubling each round, capped by `maxTimeout`). An answer, NXDOMAIN or
+/// NODATA ends it (they are the zone's word); timeouts, unreachable servers,
+/// SERVFAIL/REFUSED/NOTIMP/FORMERR and bad answers move on to the next server, and the last
+/// such failure is what the caller sees.
 async fn query_servers(
     resolvers: &[Arc<TokioResolver>],
     name: &Name,
     wire: WireType,
-    tries: u32,
-    per_try: Duration,
+    options: &ResolverOptions,
 ) -> Result<Vec<Record>, DnsErrorCode> {
-    // hickory bounds each send by `per_try` itself; a truncated UDP answer adds a TCP send.
-    // The outer bound only guards against a send that never ends.
-    let bound = per_try.saturating_mul(2).saturating_add(Duration::from_millis(100));
     let mut last = DnsErrorCode::Timeout;
-    for _ in 0..tries {
+    for round in 0..options.tries() {
+        // c-ares' backoff: the wait doubles each round, capped by maxTimeout.
+        let wait = options.round_timeout(round);
         for resolver in resolvers {
-            match tokio::time::timeout(bound, resolver.lookup(name.clone(), wire)).await {
+            match tokio::time::timeout(wait, resolver.lookup(name.clone(), wire)).await {
                 Ok(Ok(lookup)) => return Ok(lookup.answers().to_vec()),
                 Ok(Err(e)) => match map_net_error(&e) {
                     code @ (DnsErrorCode::NotFound | DnsErrorCode::NoData) => return Err(code),

@@ -72,4 +72,33 @@ function ownsHandle(owner) {
   return false;
 }
 
-module.exports = { owners, kOnClose, ownsHandle };
+// Sockets whose handle exists before its socket does (net.connect while looking up).
+const unopened = new Set();
+
+// Node's names of the requests in flight on handles (a connect is a ConnectWrap).
+function activeRequestNames() {
+  const names = [];
+  for (const owner of owners.values()) {
+    const name = owner._activeRequestName?.();
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+// Node's names of the ref'd handles that keep the process alive, for
+// process.getActiveResourcesInfo(): each owner names its handle (or nothing).
+function activeHandleNames() {
+  const names = [];
+  const seen = new Set();
+  for (const owner of [...owners.values(), ...unopened]) {
+    if (seen.has(owner)) continue;
+    seen.add(owner);
+    const name = owner._activeResourceName?.();
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+module.exports = {
+  owners, kOnClose, ownsHandle, activeHandleNames, activeRequestNames, unopened,
+};

@@ -344,12 +344,15 @@ process.execve = function execve(execPath, args = [], env) {
     2, `process.execve failed with error code ${failure}\n\n----- JavaScript stack trace -----\n\n${trace}\n\n`);
   methods.reallyExit(134);
 };
-// What keeps the loop alive, by type: requests in flight (fs), then timers and immediates.
-// Handles (sockets, servers, children) are not tracked yet.
+// What keeps the loop alive, by type: requests in flight (fs, dns), the ref'd socket handles
+// (TCPSocketWrap, TCPServerWrap, PipeWrap, UDPWrap, …), then timers and immediates. Child
+// processes, stdio and fs.watch are not listed yet.
 process.getActiveResourcesInfo = function getActiveResourcesInfo() {
   const requests = require('internal/async_ops').getActiveRequests();
+  const handleEvents = require('internal/handle_events');
   const [timeouts, immediates] = require('internal/timers').activeTimerCounts();
   return [...requests.map((request) => request.constructor.name),
+          ...handleEvents.activeRequestNames(), ...handleEvents.activeHandleNames(),
           ...new Array(timeouts).fill('Timeout'), ...new Array(immediates).fill('Immediate')];
 };
 process._getActiveRequests = function _getActiveRequests() {
