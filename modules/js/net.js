@@ -153,6 +153,7 @@ const kPendingShutdown = Symbol('kPendingShutdown');
 const kReading = Symbol('kReading');
 const kHadError = Symbol('kHadError');
 const kSetNoDelay = Symbol('kSetNoDelay');
+const kOnRead = Symbol('kOnRead');
 const kTypeOfService = Symbol('kTypeOfService');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
@@ -200,6 +201,16 @@ function Socket(options) {
   this[kPendingShutdown] = null;
   this[kReading] = false;
   this[kHadError] = false;
+  if (options.onread !== null && typeof options.onread === 'object') {
+    const { buffer, callback } = options.onread;
+    if (typeof buffer !== 'function' && !(buffer instanceof Uint8Array)) {
+      throw new ERR_INVALID_ARG_TYPE('options.onread.buffer', ['Buffer', 'TypedArray', 'Function'],
+                                     buffer);
+    }
+    validateFunction(callback, 'options.onread.callback');
+    // Reads go into the user's buffer and to the callback, not to 'data' (Node's onread).
+    this[kOnRead] = { buffer, callback, queue: [], ended: false };
+  }
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
   this[kSetKeepAliveInitialDelay] = Math.max(~~(options.keepAliveInitialDelay / 1000), 0);
@@ -466,13 +477,47 @@ Socket.prototype._onRead = function _onRead(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   this[kBytesRead] += buffer.length;
   this._unrefTimer();
+  if (this[kOnRead]) {
+    this[kOnRead].queue.push(buffer);
+    this._deliverOnRead();
+    return;
+  }
   if (!this.push(buffer) && this._handle && this[kReading]) {
     this[kReading] = false;
     this._handle.readStop();
   }
 };
 
+// onread mode: hands queued bytes to the callback, one user buffer at a time (as libuv
+// reads into the buffer the alloc callback gives), until the callback returns false or the
+// socket is paused; then the end, which asks for one more buffer as libuv's last read does.
+Socket.prototype._deliverOnRead = function _deliverOnRead() {
+  const onread = this[kOnRead];
+  while (onread.queue.length > 0) {
+    if (onread.paused) return;
+    const chunk = onread.queue[0];
+    const target = typeof onread.buffer === 'function' ? onread.buffer() : onread.buffer;
+    const n = Math.min(target.length, chunk.length);
+    target.set(chunk.subarray(0, n));
+    if (n === chunk.length) onread.queue.shift();
+    else onread.queue[0] = chunk.subarray(n);
+    if (onread.callback.call(this, n, target) === false) this.pause();
+  }
+  if (onread.ended && !onread.paused && !onread.endDelivered) {
+    onread.endDelivered = true;
+    if (typeof onread.buffer === 'function') onread.buffer();
+    this[kReading] = false;
+    this.push(null);
+    this.read(0);
+  }
+};
+
 Socket.prototype._onEnd = function _onEnd() {
+  if (this[kOnRead]) {
+    this[kOnRead].ended = true;
+    this._deliverOnRead();
+    return;
+  }
   this[kReading] = false;
   this.push(null);
   // The readable side is done; a socket that can't stay half open ends its writable side
@@ -486,6 +531,7 @@ Socket.prototype._onReadError = function _onReadError(status) {
 };
 
 Socket.prototype.pause = function pause() {
+  if (this[kOnRead]) this[kOnRead].paused = true;
   const result = stream.Duplex.prototype.pause.call(this);
   if (this._handle && this[kReading] && !this.connecting) {
     this[kReading] = false;
@@ -498,7 +544,12 @@ Socket.prototype.resume = function resume() {
   if (this._handle && !this[kReading] && !this.connecting && !this.destroyed) {
     this._read();
   }
-  return stream.Duplex.prototype.resume.call(this);
+  const result = stream.Duplex.prototype.resume.call(this);
+  if (this[kOnRead]?.paused) {
+    this[kOnRead].paused = false;
+    this._deliverOnRead();
+  }
+  return result;
 };
 
 Socket.prototype._writeGeneric = function _writeGeneric(data, cb) {
