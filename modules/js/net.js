@@ -825,7 +825,8 @@ function lookupAndConnect(self, options) {
       for (const { address: ip, family } of addresses) {
         self.emit('lookup', err, ip, family, host);
         if (!self.connecting) return;
-        if (isIP(ip) && (family === 4 || family === 6) && !seen.has(ip)) {
+        if (typeof ip === 'string' && isIP(ip) && (family === 4 || family === 6) &&
+            !seen.has(ip)) {
           order ??= family === 6 ? { 6: 0, 4: 1 } : { 4: 0, 6: 1 };
           seen.add(ip);
           byFamily[order[family]].push({ address: ip, family });
@@ -833,7 +834,7 @@ function lookupAndConnect(self, options) {
       }
       if (byFamily[0].length === 0 && byFamily[1].length === 0) {
         const first = addresses[0];
-        const bad = !first || !isIP(first.address) ?
+        const bad = !first || typeof first.address !== 'string' || !isIP(first.address) ?
           new ERR_INVALID_IP_ADDRESS(first?.address) :
           new ERR_INVALID_ADDRESS_FAMILY(first.family, options.host, options.port);
         process.nextTick(destroyNT, self, bad);
@@ -853,7 +854,7 @@ function lookupAndConnect(self, options) {
     if (!self.connecting) return;
     if (err) {
       process.nextTick(destroyNT, self, err);
-    } else if (!isIP(ip)) {
+    } else if (typeof ip !== 'string' || !isIP(ip)) {
       process.nextTick(destroyNT, self, new ERR_INVALID_IP_ADDRESS(ip));
     } else if (family !== 4 && family !== 6) {
       process.nextTick(destroyNT, self,
