@@ -88,9 +88,9 @@ impl ResolverOptions {
     /// The wait of round `round` (from 0): c-ares doubles the timeout each round, up to
     /// `maxTimeout` when one is set.
     fn round_timeout(&self, round: u32) -> Duration {
-        let t = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
-        // A zero timeout could never succeed; c-ares treats <= 0 as "default" too.
-        let t = if t.is_zero() { DEFAULT_TIMEOUT } else { t };
+        // `timeout: 0` is c-ares' shortest wait (1 ms), not its default: doubling from the
+        // 2 s default over Node's 4 tries would take 30 s.
+        let t = self.timeout.unwrap_or(DEFAULT_TIMEOUT).max(Duration::from_millis(1));
         let t = t.saturating_mul(1u32.checked_shl(round.min(16)).unwrap_or(u32::MAX));
         match self.max_timeout {
             Some(max) if !max.is_zero() => t.min(max),
