@@ -7,8 +7,7 @@ const EventEmitter = require('events');
 const { Buffer } = require('buffer');
 const { isArrayBufferView } = require('internal/util/types');
 const udp = internalBinding('udp_wrap');
-const handleWrap = internalBinding('handle_wrap');
-const { owners, kOnClose } = require('internal/handle_events');
+const { HandleWrap, owners } = require('internal/handle_events');
 const {
   ErrnoException, ExceptionWithHostPort, uvErrmapGet,
   codes: {
@@ -43,11 +42,10 @@ function lazyDns() {
 
 // --- the handle object -------------------------------------------------------------------------
 // What `socket[kState].handle` is: Node's UDP wrap, over a handle id once bound (0 before).
-class UDP {
+class UDP extends HandleWrap {
   constructor(type, lookup) {
-    this.id = 0;
+    super(0);
     this.type = type;
-    this.refed = true;
     this.receiving = false;
     const family = type === 'udp6' ? 6 : 4;
     const fallback = family === 6 ? '::1' : '127.0.0.1';
@@ -60,8 +58,7 @@ class UDP {
   bind(address, port, { ipv6Only, reuseAddr, reusePort }) {
     const result = udp.bind(address, port, !!ipv6Only, !!reuseAddr, !!reusePort);
     if (typeof result === 'number') return result;
-    this.id = result[0];
-    if (!this.refed) handleWrap.setRef(this.id, false);
+    this.attach(result[0]);
     return 0;
   }
 
@@ -72,8 +69,6 @@ class UDP {
   }
   connect(address, port) { return udp.connect(this.id, address, port); }
   disconnect() { return udp.disconnect(this.id); }
-  getsockname() { return handleWrap.getsockname(this.id); }
-  getpeername() { return handleWrap.getpeername(this.id); }
   setBroadcast(on) { return udp.setBroadcast(this.id, on); }
   setTTL(ttl) { return udp.setTTL(this.id, ttl); }
   setMulticastTTL(ttl) { return udp.setMulticastTTL(this.id, ttl); }
@@ -86,23 +81,6 @@ class UDP {
   bufferSize(size, recv) { return udp.bufferSize(this.id, size, recv); }
   getSendQueueSize() { return this.id ? udp.getSendQueueSize(this.id) : 0; }
   getSendQueueCount() { return this.id ? udp.getSendQueueCount(this.id) : 0; }
-
-  ref() {
-    this.refed = true;
-    if (this.id) handleWrap.setRef(this.id, true);
-  }
-
-  unref() {
-    this.refed = false;
-    if (this.id) handleWrap.setRef(this.id, false);
-  }
-
-  hasRef() { return this.refed; }
-
-  close(callback) {
-    if (this.id) handleWrap.close(this.id);
-    if (typeof callback === 'function') this[kOnClose] = callback;
-  }
 }
 
 // --- Socket -----------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ const { isIP } = require('internal/net');
 const { onComplete } = require('internal/async_ops');
 const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
-  getDefaultResultOrder, lookupOptions, resolveMap, setDefaultResultOrder, toASCII,
+  getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
+  defaultResolverFunctions, defineResolveMethods, promisifiesTo, syscallOf,
   validateLookupService,
 } = require('internal/dns/utils');
 const {
@@ -41,12 +42,7 @@ function lookup(hostname, options, callback) {
   return {};
 }
 
-Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), {
-  __proto__: null,
-  configurable: true,
-  enumerable: false,
-  get() { return require('dns/promises').lookup; },
-});
+promisifiesTo(lookup, 'lookup');
 
 function lookupService(address, port, callback) {
   if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback');
@@ -59,12 +55,7 @@ function lookupService(address, port, callback) {
   return {};
 }
 
-Object.defineProperty(lookupService, Symbol.for('nodejs.util.promisify.custom'), {
-  __proto__: null,
-  configurable: true,
-  enumerable: false,
-  get() { return require('dns/promises').lookupService; },
-});
+promisifiesTo(lookupService, 'lookupService');
 
 // resolveXxx(name[, options], callback) for one record type.
 function resolver(rrtype) {
@@ -84,19 +75,7 @@ function resolver(rrtype) {
 }
 
 class Resolver extends ResolverBase {}
-Resolver.prototype.resolveAny = resolver('ANY');
-Resolver.prototype.resolve4 = resolver('A');
-Resolver.prototype.resolve6 = resolver('AAAA');
-Resolver.prototype.resolveCaa = resolver('CAA');
-Resolver.prototype.resolveCname = resolver('CNAME');
-Resolver.prototype.resolveMx = resolver('MX');
-Resolver.prototype.resolveNs = resolver('NS');
-Resolver.prototype.resolveTlsa = resolver('TLSA');
-Resolver.prototype.resolveTxt = resolver('TXT');
-Resolver.prototype.resolveSrv = resolver('SRV');
-Resolver.prototype.resolvePtr = resolver('PTR');
-Resolver.prototype.resolveNaptr = resolver('NAPTR');
-Resolver.prototype.resolveSoa = resolver('SOA');
+defineResolveMethods(Resolver.prototype, resolver);
 
 Resolver.prototype.reverse = function reverse(ip, callback) {
   validateString(ip, 'ip');
@@ -109,7 +88,7 @@ Resolver.prototype.reverse = function reverse(ip, callback) {
 Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
   let method;
   if (typeof rrtype === 'string') {
-    method = resolveMap[rrtype] && this[`resolve${methodSuffix(rrtype)}`];
+    method = resolveMethods[rrtype] && this[resolveMethods[rrtype]];
   } else if (typeof rrtype === 'function') {
     method = this.resolve4;
     callback = rrtype;
@@ -120,28 +99,8 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
   return method.call(this, hostname, callback);
 };
 
-// The syscall c-ares errors of a record type name: queryA, queryAaaa, …
-function syscallOf(rrtype) {
-  return `query${rrtype[0]}${rrtype.slice(1).toLowerCase()}`;
-}
-
-function methodSuffix(rrtype) {
-  switch (rrtype) {
-    case 'A': return '4';
-    case 'AAAA': return '6';
-    default: return rrtype[0] + rrtype.slice(1).toLowerCase();
-  }
-}
-
 function defaultResolver() {
   return getDefaultResolver(Resolver);
-}
-
-// The module-level resolve functions use the default resolver.
-function bindDefault(name) {
-  return function(...args) {
-    return Resolver.prototype[name].apply(defaultResolver(), args);
-  };
 }
 
 const dns = {
@@ -152,21 +111,7 @@ const dns = {
   setDefaultResultOrder,
   setServers(servers) { setDefaultResolverServers(Resolver, servers); },
   getServers() { return defaultResolver().getServers(); },
-  resolve: bindDefault('resolve'),
-  resolveAny: bindDefault('resolveAny'),
-  resolve4: bindDefault('resolve4'),
-  resolve6: bindDefault('resolve6'),
-  resolveCaa: bindDefault('resolveCaa'),
-  resolveCname: bindDefault('resolveCname'),
-  resolveMx: bindDefault('resolveMx'),
-  resolveNaptr: bindDefault('resolveNaptr'),
-  resolveNs: bindDefault('resolveNs'),
-  resolvePtr: bindDefault('resolvePtr'),
-  resolveSoa: bindDefault('resolveSoa'),
-  resolveSrv: bindDefault('resolveSrv'),
-  resolveTlsa: bindDefault('resolveTlsa'),
-  resolveTxt: bindDefault('resolveTxt'),
-  reverse: bindDefault('reverse'),
+  ...defaultResolverFunctions(Resolver.prototype, defaultResolver),
   ADDRCONFIG,
   ALL,
   V4MAPPED,

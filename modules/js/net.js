@@ -56,44 +56,23 @@ const {
 } = require('internal/validators');
 
 // handle id → the Socket or Server that owns it; the loop's events reach them through it.
-const { owners, kOnClose, ownsHandle, unopened } = require('internal/handle_events');
+const { HandleWrap, owners, ownsHandle, unopened } = require('internal/handle_events');
 let nextRequest = 0;
 
 // --- the handle object -------------------------------------------------------------------------
 // What `socket._handle` / `server._handle` is: Node's TCP wrap, a JS object over a handle id,
 // with its methods returning libuv statuses (0 or a negative errno).
-class StreamHandle {
+class StreamHandle extends HandleWrap {
   constructor(id, server) {
-    this.id = id;
+    super(id);
     this[kIsServer] = server;
     this.reading = false;
-    this.refed = true;
-  }
-
-  // Gives a handle made before its socket (at connect()) the socket's id.
-  attach(id) {
-    this.id = id;
-    if (!this.refed) handleWrap.setRef(id, false);
   }
 
   readStart() { return streamWrap.readStart(this.id); }
   readStop() { return streamWrap.readStop(this.id); }
   shutdown(req) { return streamWrap.shutdown(this.id, req); }
   writeBuffer(data, req) { return streamWrap.write(this.id, data, req); }
-  ref() {
-    this.refed = true;
-    if (this.id) handleWrap.setRef(this.id, true);
-  }
-
-  unref() {
-    this.refed = false;
-    if (this.id) handleWrap.setRef(this.id, false);
-  }
-
-  close(callback) {
-    handleWrap.close(this.id);
-    if (typeof callback === 'function') this[kOnClose] = callback;
-  }
 }
 
 // Node's TCP wrap: a stream with addresses and TCP's options.
@@ -102,8 +81,6 @@ class TCP extends StreamHandle {
   setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
   reset() { return tcp.setLingerZero(this.id); }
   typeOfService(value) { return tcp.typeOfService(this.id, value); }
-  getsockname() { return handleWrap.getsockname(this.id); }
-  getpeername() { return handleWrap.getpeername(this.id); }
 }
 
 // Node's Pipe wrap: a Unix-domain socket, a stream without addresses.

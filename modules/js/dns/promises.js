@@ -5,7 +5,8 @@ const { isIP } = require('internal/net');
 const { onComplete } = require('internal/async_ops');
 const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
-  getDefaultResultOrder, lookupOptions, resolveMap, setDefaultResultOrder, toASCII,
+  getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
+  defaultResolverFunctions, defineResolveMethods, syscallOf,
   validateLookupService,
 } = require('internal/dns/utils');
 const {
@@ -63,24 +64,12 @@ function resolver(rrtype) {
     const ttl = !!(options && options.ttl);
     const ascii = toASCII(name);
     return queryOn(this, (channel) => cares.channelQuery(channel, rrtype, ascii, ttl),
-                 `query${rrtype[0]}${rrtype.slice(1).toLowerCase()}`, name);
+                   syscallOf(rrtype), name);
   };
 }
 
 class Resolver extends ResolverBase {}
-Resolver.prototype.resolveAny = resolver('ANY');
-Resolver.prototype.resolve4 = resolver('A');
-Resolver.prototype.resolve6 = resolver('AAAA');
-Resolver.prototype.resolveCaa = resolver('CAA');
-Resolver.prototype.resolveCname = resolver('CNAME');
-Resolver.prototype.resolveMx = resolver('MX');
-Resolver.prototype.resolveNs = resolver('NS');
-Resolver.prototype.resolveTlsa = resolver('TLSA');
-Resolver.prototype.resolveTxt = resolver('TXT');
-Resolver.prototype.resolveSrv = resolver('SRV');
-Resolver.prototype.resolvePtr = resolver('PTR');
-Resolver.prototype.resolveNaptr = resolver('NAPTR');
-Resolver.prototype.resolveSoa = resolver('SOA');
+defineResolveMethods(Resolver.prototype, resolver);
 
 Resolver.prototype.reverse = function reverse(ip) {
   validateString(ip, 'ip');
@@ -92,9 +81,8 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   if (rrtype === undefined) {
     method = this.resolve4;
   } else if (typeof rrtype === 'string') {
-    const type = resolveMap[rrtype];
-    if (type === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
-    method = resolver(type);
+    if (resolveMethods[rrtype] === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+    method = resolver(rrtype);
   } else {
     throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
   }
@@ -105,12 +93,6 @@ function defaultResolver() {
   return getDefaultResolver(require('dns').Resolver);
 }
 
-function bindDefault(name) {
-  return function(...args) {
-    return Resolver.prototype[name].apply(defaultResolver(), args);
-  };
-}
-
 module.exports = {
   lookup,
   lookupService,
@@ -119,21 +101,7 @@ module.exports = {
   setDefaultResultOrder,
   setServers(servers) { setDefaultResolverServers(require('dns').Resolver, servers); },
   getServers() { return defaultResolver().getServers(); },
-  resolve: bindDefault('resolve'),
-  resolveAny: bindDefault('resolveAny'),
-  resolve4: bindDefault('resolve4'),
-  resolve6: bindDefault('resolve6'),
-  resolveCaa: bindDefault('resolveCaa'),
-  resolveCname: bindDefault('resolveCname'),
-  resolveMx: bindDefault('resolveMx'),
-  resolveNaptr: bindDefault('resolveNaptr'),
-  resolveNs: bindDefault('resolveNs'),
-  resolvePtr: bindDefault('resolvePtr'),
-  resolveSoa: bindDefault('resolveSoa'),
-  resolveSrv: bindDefault('resolveSrv'),
-  resolveTlsa: bindDefault('resolveTlsa'),
-  resolveTxt: bindDefault('resolveTxt'),
-  reverse: bindDefault('reverse'),
+  ...defaultResolverFunctions(Resolver.prototype, defaultResolver),
   ADDRCONFIG,
   ALL,
   V4MAPPED,

@@ -4,6 +4,7 @@
 // modules/src/ops/handle_wrap.rs); each goes to the JS object that owns the handle id.
 
 const { setHook } = internalBinding('engine');
+const handleWrap = internalBinding('handle_wrap');
 const { runNextTicks } = require('internal/process/task_queues');
 
 // Event kinds as modules/src/ops/handle_wrap.rs numbers them.
@@ -20,6 +21,40 @@ const HANDSHAKE = 10;
 
 // What a handle object calls once its close is reported (Node's `handle.close(cb)`).
 const kOnClose = Symbol('kOnClose');
+
+// What every handle object is (Node's HandleWrap): a handle id (0 until the socket
+// exists), ref/unref remembered until then, close with a callback, the addresses.
+class HandleWrap {
+  constructor(id) {
+    this.id = id;
+    this.refed = true;
+  }
+
+  // Gives a handle made before its socket the socket's id.
+  attach(id) {
+    this.id = id;
+    if (!this.refed) handleWrap.setRef(id, false);
+  }
+
+  ref() {
+    this.refed = true;
+    if (this.id) handleWrap.setRef(this.id, true);
+  }
+
+  unref() {
+    this.refed = false;
+    if (this.id) handleWrap.setRef(this.id, false);
+  }
+
+  hasRef() { return this.refed; }
+  getsockname() { return handleWrap.getsockname(this.id); }
+  getpeername() { return handleWrap.getpeername(this.id); }
+
+  close(callback) {
+    if (this.id) handleWrap.close(this.id);
+    if (typeof callback === 'function') this[kOnClose] = callback;
+  }
+}
 
 // handle id → the object that owns it (a net.Socket, net.Server or dgram.Socket).
 const owners = new Map();
@@ -100,5 +135,5 @@ function activeHandleNames() {
 }
 
 module.exports = {
-  owners, kOnClose, ownsHandle, activeHandleNames, activeRequestNames, unopened,
+  HandleWrap, owners, kOnClose, ownsHandle, activeHandleNames, activeRequestNames, unopened,
 };

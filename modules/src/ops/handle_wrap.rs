@@ -86,7 +86,11 @@ pub(super) fn scope_id(zone: &str) -> Option<u32> {
 /// An IP address and port from JS, if both are valid; an IPv6 zone (`fe80::1%eth0`) becomes
 /// the scope id.
 pub(super) fn socket_addr(address: JsStr<'_>, port: f64) -> Option<SocketAddr> {
-    let text = js_str_text(address)?;
+    socket_addr_text(&js_str_text(address)?, port)
+}
+
+/// [`socket_addr`] for an address already read as text.
+pub(super) fn socket_addr_text(text: &str, port: f64) -> Option<SocketAddr> {
     if !(0.0..=65535.0).contains(&port) || port.fract() != 0.0 {
         return None;
     }

@@ -8,7 +8,9 @@
 use engine::{typed_op, HostValue, JsStr, Op, OpCtx, OpResult, TypedOp};
 use io::LoopHandle;
 
-use super::handle_wrap::{address_triple, handle_id, socket_addr, status, with_loop};
+use super::handle_wrap::{
+    address_triple, handle_id, socket_addr, socket_addr_text, status, with_loop,
+};
 
 /// The typed ops of this binding (numbers, booleans and bytes in, a status out).
 pub(super) const TYPED: &[TypedOp] =
@@ -86,7 +88,7 @@ fn listen(ctx: &mut dyn OpCtx) -> OpResult {
     let backlog = ctx.arg_number(2).filter(|b| b.is_finite() && *b > 0.0).unwrap_or(511.0);
     let ipv6_only = ctx.arg_truthy(3);
     let reuse_port = ctx.arg_truthy(4);
-    let Some(addr) = socket_addr(JsStr::Latin1(address.as_bytes()), port) else {
+    let Some(addr) = socket_addr_text(&address, port) else {
         return Ok((-(libc::EINVAL as f64)).into());
     };
     let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {

@@ -11,8 +11,8 @@ use engine::{typed_op, HostValue, JsStr, Op, OpCtx, OpResult, OpState, TypedOp};
 use io::{LoopHandle, MulticastInterface, UdpBind, UdpOption, WriteStatus};
 
 use super::handle_wrap::{
-    address_triple, errno_status, handle_id, ip_addr, request_id, scope_id, socket_addr, status,
-    with_loop,
+    address_triple, errno_status, handle_id, ip_addr, request_id, scope_id, socket_addr,
+    socket_addr_text, status, with_loop,
 };
 
 /// The typed ops of this binding.
@@ -43,7 +43,7 @@ pub(super) const OPS: &[Op] = &[
 fn bind(ctx: &mut dyn OpCtx) -> OpResult {
     let address: String = ctx.arg(0, "address")?;
     let port = ctx.arg_number(1).unwrap_or(0.0);
-    let Some(addr) = socket_addr(JsStr::Latin1(address.as_bytes()), port) else {
+    let Some(addr) = socket_addr_text(&address, port) else {
         return Ok((-(libc::EINVAL as f64)).into());
     };
     let bind = UdpBind {

@@ -96,12 +96,58 @@ function validateLookupService(address, port) {
   return +port;
 }
 
-// The record types of resolve(name, rrtype), by Node's binding names.
-const resolveMap = {
+// The resolveXxx method of each record type resolve(name, rrtype) takes, in Node's order.
+const resolveMethods = {
   __proto__: null,
-  A: 'A', AAAA: 'AAAA', ANY: 'ANY', CAA: 'CAA', CNAME: 'CNAME', MX: 'MX', NAPTR: 'NAPTR',
-  NS: 'NS', PTR: 'PTR', SOA: 'SOA', SRV: 'SRV', TLSA: 'TLSA', TXT: 'TXT',
+  ANY: 'resolveAny',
+  A: 'resolve4',
+  AAAA: 'resolve6',
+  CAA: 'resolveCaa',
+  CNAME: 'resolveCname',
+  MX: 'resolveMx',
+  NAPTR: 'resolveNaptr',
+  NS: 'resolveNs',
+  PTR: 'resolvePtr',
+  SOA: 'resolveSoa',
+  SRV: 'resolveSrv',
+  TLSA: 'resolveTlsa',
+  TXT: 'resolveTxt',
 };
+
+// The syscall of a record type's errors: queryA, queryAaaa, …
+function syscallOf(rrtype) {
+  return `query${rrtype[0]}${rrtype.slice(1).toLowerCase()}`;
+}
+
+// Puts one resolveXxx method per record type on a Resolver prototype.
+function defineResolveMethods(proto, makeQuery) {
+  for (const rrtype of Object.keys(resolveMethods)) {
+    proto[resolveMethods[rrtype]] = makeQuery(rrtype);
+  }
+}
+
+// dns.resolve*, dns.reverse and the rest at module level: a Resolver method called on the
+// default resolver.
+function defaultResolverFunctions(proto, defaultResolver) {
+  const functions = {};
+  for (const name of ['resolve', ...Object.values(resolveMethods), 'reverse']) {
+    functions[name] = function(...args) {
+      return proto[name].apply(defaultResolver(), args);
+    };
+  }
+  return functions;
+}
+
+// `fn`'s util.promisify form is `name` of dns/promises, as Node's lookup and lookupService.
+function promisifiesTo(fn, name) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    configurable: true,
+    enumerable: false,
+    get() { return require('dns/promises')[name]; },
+  });
+}
+
 
 // What `resolver._handle` is: Node's ChannelWrap, a channel id with the channel's calls, and
 // the requests in flight on it (in the order they were made, for cancel()).
@@ -284,5 +330,6 @@ module.exports = {
   ADDRCONFIG, V4MAPPED, ALL,
   ResolverBase, cares, errorCodes, getDefaultResolver, getDefaultResultOrder,
   setDefaultResolverServers,
-  lookupOptions, resolveMap, setDefaultResultOrder, toASCII, validateLookupService,
+  defaultResolverFunctions, defineResolveMethods, lookupOptions, promisifiesTo, resolveMethods,
+  setDefaultResultOrder, syscallOf, toASCII, validateLookupService,
 };
