@@ -5,9 +5,12 @@ pub mod compress;
 pub mod dns;
 pub mod event_loop;
 pub mod fs_watch;
+mod stdio_flags;
 pub mod tls;
 
+pub use stdio_flags::StdioFlags;
+
 pub use event_loop::{
-    Completion, EventLoop, Executor, HandleId, IoEvent, LoopDriver, LoopHandle, MulticastInterface,
-    Task, TlsStart, TokioLoop, UdpBind, UdpOption, WriteStatus,
+    ChildStdio, Completion, EventLoop, Executor, HandleId, IoEvent, LoopDriver, LoopHandle,
+    MulticastInterface, SpawnedChild, Task, TlsStart, TokioLoop, UdpBind, UdpOption, WriteStatus,
 };

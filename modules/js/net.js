@@ -39,7 +39,6 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 const EventEmitter = require('events');
 const stream = require('stream');
 const tcp = internalBinding('tcp_wrap');
-const streamWrap = internalBinding('stream_wrap');
 const pipe = internalBinding('pipe_wrap');
 const handleWrap = internalBinding('handle_wrap');
 const {
@@ -48,7 +47,7 @@ const {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED, ERR_MISSING_ARGS,
     ERR_OUT_OF_RANGE, ERR_INVALID_IP_ADDRESS, ERR_INVALID_ADDRESS_FAMILY,
     ERR_SOCKET_CONNECTION_TIMEOUT, ERR_IP_BLOCKED, ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
-    ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED,
+    ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED, ERR_INVALID_FD_TYPE,
   },
 } = require('internal/errors');
 const {
@@ -59,36 +58,8 @@ const {
 const { HandleWrap, owners, ownsHandle, unopened } = require('internal/handle_events');
 let nextRequest = 0;
 
-// --- the handle object -------------------------------------------------------------------------
-// What `socket._handle` / `server._handle` is: Node's TCP wrap, a JS object over a handle id,
-// with its methods returning libuv statuses (0 or a negative errno).
-class StreamHandle extends HandleWrap {
-  constructor(id, server) {
-    super(id);
-    this[kIsServer] = server;
-    this.reading = false;
-  }
-
-  readStart() { return streamWrap.readStart(this.id); }
-  readStop() { return streamWrap.readStop(this.id); }
-  shutdown(req) { return streamWrap.shutdown(this.id, req); }
-  writeBuffer(data, req) { return streamWrap.write(this.id, data, req); }
-}
-
-// Node's TCP wrap: a stream with addresses and TCP's options.
-class TCP extends StreamHandle {
-  setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
-  setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
-  reset() { return tcp.setLingerZero(this.id); }
-  typeOfService(value) { return tcp.typeOfService(this.id, value); }
-}
-
-// Node's Pipe wrap: a Unix-domain socket, a stream without addresses.
-class Pipe extends StreamHandle {
-  getsockname() { return -22; }
-  getpeername() { return -22; }
-}
-const kIsServer = Symbol('kIsServer');
+// --- the handle objects ------------------------------------------------------------------------
+const { StreamHandle, TCP, Pipe, kIsServer } = require('internal/stream_handles');
 
 // --- arguments --------------------------------------------------------------------------------
 // connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback].
@@ -145,9 +116,6 @@ function Socket(options) {
       throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
     }
   }
-  if (options.fd !== undefined) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('net.Socket with an fd');
-  }
   if (options.blockList !== undefined && !isBlockList(options.blockList)) {
     throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
   }
@@ -176,7 +144,6 @@ function Socket(options) {
   this[kTimeout] = null;
   this[kPendingWrites] = new Map();
   this[kPendingShutdown] = null;
-  this[kReading] = false;
   this[kHadError] = false;
   if (options.onread !== null && typeof options.onread === 'object') {
     const { buffer, callback } = options.onread;
@@ -194,6 +161,9 @@ function Socket(options) {
   if (options.handle !== undefined) {
     this._handle = options.handle;
     owners.set(this._handle.id, this);
+  } else if (options.fd !== undefined) {
+    this._handle = createHandle(options.fd, false);
+    owners.set(this._handle.id, this);
   }
   this.on('end', onReadableStreamEnd);
   if (this._handle !== null && options.readable !== false) {
@@ -210,6 +180,26 @@ function Socket(options) {
 }
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
+
+// A stream handle over descriptor `fd` (a pipe, Unix or TCP socket), as Node's createHandle
+// with Pipe.open / TCP.open: ERR_INVALID_FD_TYPE for anything else.
+function createHandle(fd, isServer) {
+  validateInt32(fd, 'fd', 0);
+  const type = internalBinding('tty_wrap').guessHandleType(fd);
+  if (type !== 'PIPE' && type !== 'TCP') throw new ERR_INVALID_FD_TYPE(type);
+  const id = pipe.open(fd);
+  if (id < 0) throw new ErrnoException(id, 'open');
+  return type === 'PIPE' ? new Pipe(id, isServer) : new TCP(id, isServer);
+}
+
+// Whether the handle is reading: kept on the handle (`handle.reading`), as in Node, where
+// stdin and child_process stop a handle's reading from outside.
+Object.defineProperty(Socket.prototype, kReading, {
+  __proto__: null,
+  get() { return this._handle ? this._handle.reading === true : false; },
+  set(value) { if (this._handle) this._handle.reading = value; },
+  configurable: true,
+});
 
 function onReadableStreamEnd() {
   if (!this.allowHalfOpen) {
@@ -507,18 +497,24 @@ Socket.prototype._onReadError = function _onReadError(status) {
   this.destroy(new ErrnoException(status, 'read'));
 };
 
+// With `onread`, reading stops and starts with pause()/resume(); otherwise the stream's
+// backpressure does it (a full buffer stops the handle, _read starts it), as in Node.
 Socket.prototype.pause = function pause() {
-  if (this[kOnRead]) this[kOnRead].paused = true;
-  const result = stream.Duplex.prototype.pause.call(this);
-  if (this._handle && this[kReading] && !this.connecting) {
-    this[kReading] = false;
-    this._handle.readStop();
+  if (this[kOnRead]) {
+    this[kOnRead].paused = true;
+    if (this._handle && this[kReading] && !this.connecting) {
+      this[kReading] = false;
+      if (!this.destroyed) {
+        const status = this._handle.readStop();
+        if (status < 0) this.destroy(new ErrnoException(status, 'read'));
+      }
+    }
   }
-  return result;
+  return stream.Duplex.prototype.pause.call(this);
 };
 
 Socket.prototype.resume = function resume() {
-  if (this._handle && !this[kReading] && !this.connecting && !this.destroyed) {
+  if (this[kOnRead] && this._handle && !this[kReading] && !this.connecting && !this.destroyed) {
     this._read();
   }
   const result = stream.Duplex.prototype.resume.call(this);

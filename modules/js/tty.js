@@ -5,7 +5,7 @@
 // cursor through readline's helpers; a ReadStream can switch its terminal to raw mode.
 // Both are constructible without `new`, as Node's are.
 
-const { FdWriteStream, StdinStream } = require('internal/process/stdio');
+const { FdWriteStream } = require('internal/process/stdio');
 const { getColorDepth, hasColors } = require('internal/tty');
 const {
   codes: { ERR_INVALID_FD, ERR_TTY_INIT_FAILED },
@@ -45,18 +45,29 @@ function defineSizeProperties(stream, fd) {
   Object.defineProperties(stream, { columns: sizeGetter(0), rows: sizeGetter(1) });
 }
 
+// A terminal read on the loop: a net.Socket over a handle that opened the terminal afresh.
 function ReadStream(fd, options) {
   if (!new.target) return new ReadStream(fd, options);
   checkTerminalFd(fd);
-  const stream = Reflect.construct(StdinStream, [], new.target);
-  stream.fd = fd;
-  stream._type = 'tty';
-  stream.isRaw = false;
-  stream.isTTY = true;
-  return stream;
+  const id = internalBinding('pipe_wrap').open(fd);
+  if (id < 0) {
+    const [code, message] = uvErrmapGet(id);
+    throw new ERR_TTY_INIT_FAILED({ errno: id, code, message, syscall: 'uv_tty_init' });
+  }
+  const { Pipe } = require('internal/stream_handles');
+  const net = require('net');
+  net.Socket.call(this, {
+    readableHighWaterMark: 0,
+    handle: new Pipe(id, false),
+    manualStart: true,
+    ...options,
+  });
+  this.fd = fd;
+  this.isRaw = false;
+  this.isTTY = true;
 }
-Object.setPrototypeOf(ReadStream.prototype, StdinStream.prototype);
-Object.setPrototypeOf(ReadStream, StdinStream);
+Object.setPrototypeOf(ReadStream.prototype, require('net').Socket.prototype);
+Object.setPrototypeOf(ReadStream, require('net').Socket);
 
 let restoreModeAtExit = false;
 

@@ -249,6 +249,26 @@ impl LoopHandle {
         self.with_handles(|h| h.tls_info(id, f))
     }
 
+    /// Starts `command` with `stdio` as its descriptors (pipes become stream handles); an
+    /// `IoEvent::Exit` for the returned process handle tells when it ends.
+    pub fn spawn_process(
+        &self,
+        command: &mut std::process::Command,
+        stdio: &[super::handles::ChildStdio],
+    ) -> std::io::Result<super::handles::SpawnedChild> {
+        self.with_handles(|h| h.spawn_process(command, stdio))
+    }
+
+    /// A stream handle over a duplicate of descriptor `fd` (a socket, pipe or terminal).
+    pub fn open_fd(&self, fd: std::os::fd::RawFd) -> std::io::Result<HandleId> {
+        self.with_handles(|h| h.open_fd(fd))
+    }
+
+    /// The descriptor under handle `id`.
+    pub fn raw_fd(&self, id: HandleId) -> std::io::Result<std::os::fd::RawFd> {
+        self.with_handles(|h| h.raw_fd(id))
+    }
+
     /// Starts or stops reading stream `id`.
     pub fn set_reading(&self, id: HandleId, reading: bool) -> std::io::Result<()> {
         self.with_handles(|h| h.set_reading(id, reading))

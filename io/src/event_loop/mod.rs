@@ -21,7 +21,8 @@ mod tokio_loop;
 
 pub use handle::{Completion, Executor, Job, LoopHandle, Task};
 pub use handles::{
-    HandleId, IoEvent, MulticastInterface, TlsStart, UdpBind, UdpOption, WriteStatus,
+    ChildStdio, HandleId, IoEvent, MulticastInterface, SpawnedChild, TlsStart, UdpBind, UdpOption,
+    WriteStatus,
 };
 pub use tokio_loop::TokioLoop;
 

@@ -1,14 +1,13 @@
 'use strict';
-// The ChildProcess class and the synchronous spawn behind `child_process`, over
-// internalBinding('child_process'): a child is started by one op; its exit, each chunk of
-// its stdout/stderr (one per read request) and each finished write to its stdin come back
-// as events, carried for all children by one outstanding `nextEvents` request settled
-// through internal/async_ops. Also the stdio and signal helpers the public module shares.
+// The ChildProcess class and the synchronous spawn behind `child_process`. A child runs on
+// the loop (internalBinding('process_wrap')): its exit is an event for its Process handle,
+// and each stdio pipe is a net.Socket over a Pipe handle, as in Node. spawnSync blocks
+// (internalBinding('child_process')). Also the stdio and signal helpers the public module
+// shares.
 
 const EventEmitter = require('events');
-const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
-const { onComplete } = require('internal/async_ops');
+const { HandleWrap, owners } = require('internal/handle_events');
 const {
   ErrnoException,
   codes: {
@@ -22,6 +21,7 @@ const { validateArray, validateObject, validateString } = require('internal/vali
 const { signals } = require('os').constants;
 
 const binding = internalBinding('child_process');
+const processWrap = internalBinding('process_wrap');
 
 const signalNames = { __proto__: null };
 for (const name of Object.keys(signals)) {
@@ -29,7 +29,6 @@ for (const name of Object.keys(signals)) {
 }
 
 const UV_ESRCH = -3;
-const UV_EPIPE = -32;
 const UV_EINVAL = -22;
 const UV_ENOSYS = -38;
 
@@ -43,8 +42,10 @@ function convertToValidSignal(signal) {
   throw new ERR_UNKNOWN_SIGNAL(signal);
 }
 
-// The stdio option as three modes ('pipe' | 'inherit' | 'ignore' | fd number as string).
-function getValidStdio(stdio) {
+// The stdio option as one mode per child descriptor: 'pipe' | 'inherit' | 'ignore' | an fd
+// number as a string. A stream or handle given for an entry (Node's 'wrap') passes its
+// descriptor; `wraps[i]` keeps it so the parent stops reading it, as Node does.
+function getValidStdio(stdio, sync, wraps) {
   if (typeof stdio === 'string') {
     if (stdio !== 'pipe' && stdio !== 'inherit' && stdio !== 'ignore' && stdio !== 'overlapped') {
       throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
@@ -57,25 +58,38 @@ function getValidStdio(stdio) {
   for (let i = 0; i < Math.max(3, stdio.length); i++) {
     let mode = stdio[i];
     if (mode == null) mode = i < 3 ? 'pipe' : 'ignore';
-    if (i >= 3) {
-      if (mode === 'ignore') continue;
-      if (mode === 'ipc') {
-        throw new ERR_METHOD_NOT_IMPLEMENTED('child_process IPC channel');
-      }
-      throw new ERR_METHOD_NOT_IMPLEMENTED('child_process extra stdio');
-    }
     if (mode === 'pipe' || mode === 'overlapped' || mode === 'inherit' || mode === 'ignore') {
+      if (sync && i >= 3 && mode !== 'ignore' && mode !== 'inherit') {
+        throw new ERR_METHOD_NOT_IMPLEMENTED('child_process.spawnSync with extra stdio pipes');
+      }
       modes.push(mode === 'overlapped' ? 'pipe' : mode);
     } else if (mode === 'ipc') {
       throw new ERR_METHOD_NOT_IMPLEMENTED('child_process IPC channel');
     } else if (typeof mode === 'number' || typeof mode?.fd === 'number') {
       const fd = typeof mode === 'number' ? mode : mode.fd;
       modes.push(fd === i ? 'inherit' : String(fd));
-    } else {
+    } else if (typeof mode === 'object' && wrapHandle(mode) !== null) {
+      const handle = wrapHandle(mode);
+      const fd = handle.fd;
+      if (fd < 0) throw new ERR_INVALID_ARG_VALUE('stdio', mode);
+      modes.push(String(fd));
+      if (wraps) wraps[i] = { handle, stream: mode };
+    } else if (!sync || !(ArrayBuffer.isView(mode) || typeof mode === 'string')) {
       throw new ERR_INVALID_ARG_VALUE('stdio', mode);
+    } else {
+      modes.push('pipe');
     }
   }
   return modes;
+}
+
+// The stream handle in a stdio entry: the handle itself, or a socket's.
+function wrapHandle(value) {
+  const { StreamHandle } = require('internal/stream_handles');
+  for (const candidate of [value, value.handle, value._handle]) {
+    if (candidate instanceof StreamHandle) return candidate;
+  }
+  return null;
 }
 
 // The flat argument list of the binding's spawn ops.
@@ -93,111 +107,23 @@ function spawnArgs(options, stdio) {
   ];
 }
 
-// Live children by binding id. Each child counts the events it still expects (its exit,
-// pending reads and writes); while a ref'd child expects one, one `nextEvents` request is
-// outstanding and keeps the loop alive. Events of unref'd children wait in the binding's
-// queue until the next request.
-const liveChildren = new Map();
-let polling = false;
-
-function wantsEvents() {
-  for (const child of liveChildren.values()) {
-    if (child._refed && child._pendingEvents > 0) return true;
-  }
-  return false;
+// Node's Process wrap: the loop's handle of a running child.
+class Process extends HandleWrap {
+  kill(signal) { return binding.kill(this.pid, signal); }
 }
 
-function poll() {
-  if (polling || !wantsEvents()) return;
-  polling = true;
-  onComplete(binding.nextEvents(), onEvents);
-}
-
-function expectEvent(child) {
-  child._pendingEvents++;
-  poll();
-}
-
-function onEvents(err, events) {
-  polling = false;
-  if (err) throw err;
-  for (const [id, kind, ...values] of events) {
-    const child = liveChildren.get(id);
-    if (child === undefined) continue;
-    child._pendingEvents--;
-    child._handleEvent(kind, values);
-  }
-  poll();
-}
-
-// The pipe to the child's stdin, as a Writable whose writes are answered by 'written'
-// events, in order.
-function createStdin(child, id) {
-  const stream = id === undefined ?
-    new Writable({ write(chunk, encoding, callback) { callback(); } }) :
-    new Writable({
-      write(chunk, encoding, callback) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-        if (child._released || !binding.write(id, bytes)) {
-          callback(new ErrnoException(UV_EPIPE, 'write'));
-          return;
-        }
-        child._writeCallbacks.push(callback);
-        expectEvent(child);
-      },
-      final(callback) {
-        if (!child._released) binding.closeStdin(id);
-        callback();
-      },
-      destroy(err, callback) {
-        if (!child._released) binding.closeStdin(id);
-        callback(err);
-      },
-    });
-  // Node's stdin is a socket that is not readable.
-  stream.readable = false;
-  return stream;
-}
-
-// The pipe from the child's stdout (fd 1) or stderr (fd 2), read one chunk per request;
-// without an `id` (the child never started) it just ends, as Node's unconnected pipes do.
-function createOutput(child, id, fd) {
-  const stream = new Readable({
-    read() {
-      if (id === undefined) {
-        setImmediate(() => stream.push(null));
-        return;
-      }
-      if (child._reading[fd] || child._released) return;
-      if (!binding.read(id, fd)) {
-        stream.push(null);
-        return;
-      }
-      child._reading[fd] = true;
-      expectEvent(child);
-    },
-    destroy(err, callback) {
-      if (id !== undefined && child._reading[fd] && !child._released) binding.cancelRead(id, fd);
-      callback(err);
-    },
-  });
-  // Node's stdout and stderr are sockets that are not writable.
-  stream.writable = false;
-  child._closesNeeded++;
-  // Node's stdio sockets end and close by themselves once read out.
-  stream.once('end', () => stream.destroy());
-  stream.once('close', () => maybeClose(child));
-  return stream;
+// A stdio pipe of the child as a net.Socket over a Pipe handle (no handle when the child
+// never started), as Node's createSocket.
+function createSocket(id, readable) {
+  const net = require('net');
+  if (id === null || id === undefined) return new net.Socket({ readable });
+  const { Pipe } = require('internal/stream_handles');
+  return new net.Socket({ handle: new Pipe(id, false), readable });
 }
 
 function maybeClose(child) {
   child._closesGot++;
   if (child._closesGot === child._closesNeeded) {
-    if (child._id !== undefined) {
-      child._released = true;
-      liveChildren.delete(child._id);
-      binding.release(child._id);
-    }
     child.emit('close', child.exitCode, child.signalCode);
   }
 }
@@ -205,10 +131,15 @@ function maybeClose(child) {
 // Reads what is still buffered in the output pipes, so 'close' is not held back by a
 // stream nobody consumes (Node flushes them too).
 function flushStdio(child) {
-  for (const stream of [child.stdout, child.stderr]) {
-    if (stream && !stream.readableFlowing && !stream.destroyed) stream.resume();
+  const stdio = child.stdio;
+  if (stdio == null) return;
+  for (const stream of stdio) {
+    if (!stream || !stream.readable || stream[kIsUsedInChildProcess]) continue;
+    stream.resume();
   }
 }
+
+const kIsUsedInChildProcess = Symbol('kIsUsedInChildProcess');
 
 class ChildProcess extends EventEmitter {
   constructor() {
@@ -220,13 +151,7 @@ class ChildProcess extends EventEmitter {
     this.exitCode = null;
     this.killed = false;
     this.spawnfile = null;
-    this._id = undefined;
-    this._released = false;
-    this._reading = [false, false, false];
-    this._writeCallbacks = [];
-    this._pendingEvents = 0;
-    this._refed = true;
-    this._exited = false;
+    this._handle = null;
   }
 
   spawn(options) {
@@ -240,20 +165,50 @@ class ChildProcess extends EventEmitter {
       validateArray(options.args, 'options.args');
       this.spawnargs = options.args;
     }
-    const stdio = getValidStdio(options.stdio ?? 'pipe');
-    const result = binding.spawn(...spawnArgs({ ...options, args: this.spawnargs }, stdio));
-
-    if (result.error === undefined) {
-      this._id = result.id;
+    const wraps = [];
+    const stdio = getValidStdio(options.stdio ?? 'pipe', false, wraps);
+    const result = processWrap.spawn(...spawnArgs({ ...options, args: this.spawnargs }, stdio));
+    const started = result.error === undefined;
+    if (started) {
+      this._handle = new Process(result.id);
+      this._handle.pid = result.pid;
       this.pid = result.pid;
-      liveChildren.set(this._id, this);
-      expectEvent(this);
+      owners.set(result.id, this);
     }
-    this.stdin = stdio[0] === 'pipe' ? createStdin(this, this._id) : null;
-    this.stdout = stdio[1] === 'pipe' ? createOutput(this, this._id, 1) : null;
-    this.stderr = stdio[2] === 'pipe' ? createOutput(this, this._id, 2) : null;
-    this.stdio = [this.stdin, this.stdout, this.stderr];
-    if (result.error !== undefined) {
+
+    this.stdio = [];
+    for (let i = 0; i < stdio.length; i++) {
+      const wrap = wraps[i];
+      if (wrap !== undefined) {
+        // The child reads this stream now: the parent stops reading it.
+        const { handle, stream } = wrap;
+        handle.readStop();
+        handle.reading = false;
+        if (typeof stream.pause === 'function' && stream._readableState) {
+          stream.pause();
+          stream._readableState.flowing = false;
+          stream._readableState.reading = false;
+          stream[kIsUsedInChildProcess] = true;
+        }
+        this.stdio.push(null);
+        continue;
+      }
+      if (stdio[i] !== 'pipe') {
+        this.stdio.push(null);
+        continue;
+      }
+      const socket = createSocket(started ? result.pipes[i] : null, i > 0);
+      if (i > 0 && started) {
+        this._closesNeeded++;
+        socket.on('close', () => maybeClose(this));
+      }
+      this.stdio.push(socket);
+    }
+    this.stdin = this.stdio[0] ?? null;
+    this.stdout = this.stdio[1] ?? null;
+    this.stderr = this.stdio[2] ?? null;
+
+    if (!started) {
       process.nextTick(() => this._onExit(result.error, null));
       return result.error;
     }
@@ -261,33 +216,21 @@ class ChildProcess extends EventEmitter {
     return 0;
   }
 
-  // One event from the child's helper threads (see the binding).
-  _handleEvent(kind, values) {
-    if (kind === 'exit') {
-      const [status, signal] = values;
-      this._onExit(status, signal === null ? null : signalNames[signal]);
-    } else if (kind === 'data') {
-      const [fd, bytes] = values;
-      this._reading[fd] = false;
-      const stream = fd === 1 ? this.stdout : this.stderr;
-      if (bytes.length === 0) stream.push(null);
-      else stream.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-    } else if (kind === 'readError') {
-      const [fd, errno] = values;
-      this._reading[fd] = false;
-      (fd === 1 ? this.stdout : this.stderr).destroy(new ErrnoException(errno, 'read'));
-    } else if (kind === 'written') {
-      const [errno] = values;
-      const callback = this._writeCallbacks.shift();
-      callback(errno === 0 ? null : new ErrnoException(errno, 'write'));
-    }
+  // The loop's exit event for the process handle.
+  _onExit(status, signal) {
+    this._exit(status, signal === null ? null : (signalNames[signal] ?? null));
   }
 
-  _onExit(exitCode, signalCode) {
-    this._exited = true;
+  _onClosed() {}
+
+  _exit(exitCode, signalCode) {
     if (signalCode) this.signalCode = signalCode;
     else this.exitCode = exitCode;
     if (this.stdin) this.stdin.destroy();
+    if (this._handle) {
+      this._handle.close();
+      this._handle = null;
+    }
     if (exitCode < 0) {
       const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
       const err = new ErrnoException(exitCode, syscall);
@@ -303,8 +246,8 @@ class ChildProcess extends EventEmitter {
 
   kill(sig) {
     const signal = sig === 0 ? sig : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
-    if (this._id === undefined || this._exited) return false;
-    const err = binding.kill(this.pid, signal);
+    if (this._handle === null) return false;
+    const err = this._handle.kill(signal);
     if (err === 0) {
       this.killed = true;
       return true;
@@ -324,20 +267,22 @@ class ChildProcess extends EventEmitter {
   }
 
   ref() {
-    this._refed = true;
-    if (this._id !== undefined && !this._released) poll();
+    if (this._handle) this._handle.ref();
   }
 
   unref() {
-    this._refed = false;
-    // An outstanding request held only for unref'd children must not keep the loop alive.
-    if (polling && !wantsEvents()) binding.wakeEvents();
+    if (this._handle) this._handle.unref();
+  }
+
+  // process.getActiveResourcesInfo() names a ref'd child 'ProcessWrap'.
+  _activeResourceName() {
+    return this._handle?.refed ? 'ProcessWrap' : undefined;
   }
 }
 
 // Runs a child to completion; returns Node's spawnSync result.
 function spawnSync(options) {
-  const stdio = getValidStdio(options.stdio);
+  const stdio = getValidStdio(options.stdio, true);
   const input = options.input ?? null;
   const result = binding.spawnSync(
     ...spawnArgs(options, stdio),

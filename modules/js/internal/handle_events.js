@@ -18,6 +18,7 @@ const SHUTDOWN_DONE = 7;
 const CLOSED = 8;
 const MESSAGE = 9;
 const HANDSHAKE = 10;
+const EXIT = 11;
 
 // What a handle object calls once its close is reported (Node's `handle.close(cb)`).
 const kOnClose = Symbol('kOnClose');
@@ -56,7 +57,8 @@ class HandleWrap {
   }
 }
 
-// handle id → the object that owns it (a net.Socket, net.Server or dgram.Socket).
+// handle id → the object that owns it (a net.Socket, net.Server, dgram.Socket or
+// ChildProcess).
 const owners = new Map();
 
 // One call per poll phase with every event of the batch; the tick queue and microtasks
@@ -88,6 +90,7 @@ function dispatch(kind, id, a, b) {
     case READ: return owner._onRead(a);
     case MESSAGE: return owner._onMessage(a, b);
     case HANDSHAKE: return owner._onHandshake(a, b);
+    case EXIT: return owner._onExit(a, b);
     case END: return owner._onEnd();
     case READ_ERROR: return owner._onReadError(a);
     case WRITE_DONE: return owner._onWriteDone(a, b);

@@ -188,12 +188,13 @@ mod kind {
     pub const CLOSED: f64 = 8.0;
     pub const MESSAGE: f64 = 9.0;
     pub const HANDSHAKE: f64 = 10.0;
+    pub const EXIT: f64 = 11.0;
 }
 
 /// The `ioEvents` hook's argument: a flat array of `[kind, id, a, b]` quads, one per event
 /// (`a`, `b` per kind: accept → client id or -errno; connect → status; read → bytes;
 /// message → bytes, `[address, port, family]`; read error → -errno; write/shutdown done →
-/// request id, status).
+/// request id, status; exit → exit code or -errno, signal number or null).
 pub fn io_event_batch(events: Vec<IoEvent>) -> HostValue {
     let mut flat = Vec::with_capacity(events.len() * 4);
     let neg = |errno: i32| HostValue::Number(-(errno as f64));
@@ -227,6 +228,12 @@ pub fn io_event_batch(events: Vec<IoEvent>) -> HostValue {
                 None => (kind::HANDSHAKE, id, none(), none()),
                 Some((code, message)) => (kind::HANDSHAKE, id, code.into(), message.into()),
             },
+            IoEvent::Exit { id, status, signal } => (
+                kind::EXIT,
+                id,
+                HostValue::Number(status as f64),
+                if signal == 0 { HostValue::Null } else { HostValue::Number(signal.into()) },
+            ),
         };
         flat.extend([HostValue::Number(k), HostValue::Number(id as f64), a, b]);
     }

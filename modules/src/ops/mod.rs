@@ -16,7 +16,7 @@ mod os;
 mod performance;
 mod pipe_wrap;
 mod process;
-mod stdin;
+mod process_wrap;
 mod stream_wrap;
 mod tcp_wrap;
 mod timers;
@@ -45,8 +45,8 @@ pub fn ops() -> Vec<Op> {
         os::OPS,
         performance::OPS,
         pipe_wrap::OPS,
+        process_wrap::OPS,
         process::OPS,
-        stdin::OPS,
         tcp_wrap::OPS,
         udp_wrap::OPS,
         timers::OPS,

@@ -10,6 +10,8 @@ use super::handle_wrap::errno_status;
 pub(super) const OPS: &[Op] = &[
     Op { binding: "pipe_wrap", name: "listen", func: listen },
     Op { binding: "pipe_wrap", name: "connect", func: connect },
+    Op { binding: "pipe_wrap", name: "open", func: open },
+    Op { binding: "pipe_wrap", name: "fd", func: fd },
 ];
 
 /// `listen(path, backlog)` → the server's id, or a negative errno.
@@ -32,4 +34,26 @@ fn connect(ctx: &mut dyn OpCtx) -> OpResult {
         return Ok((-(libc::EBADF as f64)).into());
     };
     Ok(HostValue::Number(handle.pipe_connect(path.into()) as f64))
+}
+
+/// `open(fd)` → a stream handle over a duplicate of descriptor `fd` (a socket, pipe or
+/// terminal; Node's `Pipe.open`), or a negative errno.
+fn open(ctx: &mut dyn OpCtx) -> OpResult {
+    let fd: i32 = ctx.arg(0, "fd")?;
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-(libc::EBADF as f64)).into());
+    };
+    Ok(match handle.open_fd(fd) {
+        Ok(id) => HostValue::Number(id as f64),
+        Err(e) => errno_status(&e).into(),
+    })
+}
+
+/// `fd(id)` → the descriptor under handle `id` (Node's `handle.fd`), or -1.
+fn fd(ctx: &mut dyn OpCtx) -> OpResult {
+    let id: u32 = ctx.arg(0, "id")?;
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-1.0).into());
+    };
+    Ok(HostValue::Number(handle.raw_fd(id).map_or(-1.0, f64::from)))
 }

@@ -37,10 +37,31 @@ fn guess_handle_type(ctx: &mut dyn OpCtx) -> OpResult {
     }
     let kind = match stat.st_mode & libc::S_IFMT {
         libc::S_IFREG | libc::S_IFCHR => "FILE",
-        libc::S_IFIFO | libc::S_IFSOCK => "PIPE",
+        libc::S_IFIFO => "PIPE",
+        libc::S_IFSOCK => socket_type(fd),
         _ => "UNKNOWN",
     };
     Ok(kind.into())
+}
+
+/// libuv's name for a socket: TCP for an IPv4/IPv6 stream, UDP for a datagram socket, PIPE
+/// for a Unix-domain stream.
+fn socket_type(fd: i32) -> &'static str {
+    let option = |name: libc::c_int| {
+        let mut value: libc::c_int = 0;
+        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: getsockopt writes at most `len` bytes into `value`.
+        let ok = unsafe {
+            libc::getsockopt(fd, libc::SOL_SOCKET, name, (&mut value as *mut i32).cast(), &mut len)
+        } == 0;
+        ok.then_some(value)
+    };
+    match (option(libc::SO_DOMAIN), option(libc::SO_TYPE)) {
+        (Some(libc::AF_UNIX), Some(libc::SOCK_STREAM)) => "PIPE",
+        (Some(libc::AF_INET | libc::AF_INET6), Some(libc::SOCK_STREAM)) => "TCP",
+        (Some(libc::AF_INET | libc::AF_INET6), Some(libc::SOCK_DGRAM)) => "UDP",
+        _ => "UNKNOWN",
+    }
 }
 
 /// `[columns, rows]` of the terminal on `fd`: the kernel's size (TIOCGWINSZ), else

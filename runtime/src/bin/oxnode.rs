@@ -211,6 +211,7 @@ fn ignore_file_size_signal() {
 
 fn main() {
     ignore_file_size_signal();
+    let stdio_flags = io::StdioFlags::save();
     let mut args = std::env::args();
     let argv0 = args.next().unwrap_or_else(|| "oxnode".into());
     let (entry, exec_argv, script_args) = match parse(args.collect()) {
@@ -227,5 +228,6 @@ fn main() {
         }
     };
     let code = runtime.run(entry);
+    stdio_flags.restore();
     std::process::exit(code);
 }

@@ -22,9 +22,12 @@ use std::time::Duration;
 use socket2::{SockRef, TcpKeepalive};
 use tokio::net::TcpStream;
 
+mod fd_stream;
+mod process;
 mod stream;
 mod tls;
 mod udp;
+pub use process::{ChildStdio, SpawnedChild};
 use stream::{Listener, Stream, UnixServer};
 pub use tls::TlsStart;
 pub use udp::{MulticastInterface, UdpBind, UdpOption};
@@ -64,6 +67,9 @@ pub enum IoEvent {
     ShutdownDone { id: HandleId, req: u64, status: i32 },
     /// The handle is closed and its id retired.
     Closed { id: HandleId },
+    /// A child process exited: its exit code (or a negative OS error number if waiting
+    /// failed) and the number of the signal that ended it (0 if none).
+    Exit { id: HandleId, status: i64, signal: i32 },
 }
 
 /// What a write did right away.
@@ -96,6 +102,10 @@ enum Kind {
     TlsHandshake(tls::Handshake),
     /// An established TLS session over what was a stream.
     Tls(Box<dyn crate::tls::TlsConnection>),
+    /// A running child process, until its exit is seen.
+    Process(Box<process::ExitWatch>),
+    /// A child process whose exit was reported.
+    Exited,
 }
 
 struct Handle {
@@ -134,7 +144,8 @@ impl Handle {
         match self.kind {
             Kind::Listener(_) => self.listening,
             Kind::Connecting(_) => true,
-            Kind::Failed => false,
+            Kind::Failed | Kind::Exited => false,
+            Kind::Process(_) => true,
             Kind::Udp(ref udp) => self.reading || udp.sending(),
             Kind::TlsHandshake(_) => true,
             Kind::Stream(_) | Kind::Tls(_) => {
@@ -279,11 +290,47 @@ impl HandleTable {
         })))
     }
 
+    /// A stream handle over a duplicate of descriptor `fd` (libuv's `uv_pipe_open`, or
+    /// `uv_tty_init` for a terminal): a socket becomes a Unix or TCP stream, a pipe or
+    /// terminal an fd stream.
+    pub(crate) fn open_fd(&mut self, fd: std::os::fd::RawFd) -> io::Result<HandleId> {
+        let stream = match fd_stream::socket_domain(fd)? {
+            Some(domain) => {
+                let copy = fd_stream::dup_cloexec(fd)?;
+                if domain == libc::AF_UNIX {
+                    let std = std::os::unix::net::UnixStream::from(copy);
+                    std.set_nonblocking(true)?;
+                    Stream::Unix(tokio::net::UnixStream::from_std(std)?)
+                } else {
+                    let std = std::net::TcpStream::from(copy);
+                    std.set_nonblocking(true)?;
+                    Stream::Tcp(TcpStream::from_std(std)?)
+                }
+            }
+            None => Stream::Fd(fd_stream::FdStream::open(fd)?),
+        };
+        Ok(self.insert(Kind::Stream(stream)))
+    }
+
+    /// The descriptor of stream or listener `id` (Node's `handle.fd`).
+    pub(crate) fn raw_fd(&mut self, id: HandleId) -> io::Result<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        match &self.get(id)?.kind {
+            Kind::Stream(stream) => Ok(stream.sock().as_raw_fd()),
+            Kind::Listener(Listener::Tcp(l)) => Ok(l.as_raw_fd()),
+            Kind::Listener(Listener::Unix(u)) => Ok(u.listener.as_raw_fd()),
+            Kind::Udp(udp) => udp.raw_fd(),
+            _ => Err(io::Error::from_raw_os_error(libc::EBADF)),
+        }
+    }
+
     /// Starts or stops reading a stream (libuv's `uv_read_start`/`uv_read_stop`).
     pub(crate) fn set_reading(&mut self, id: HandleId, reading: bool) -> io::Result<()> {
         let handle = self.get(id)?;
-        if matches!(handle.kind, Kind::Listener(_)) {
-            return Err(io::Error::from_raw_os_error(libc::ENOTCONN));
+        match &handle.kind {
+            Kind::Listener(_) => return Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+            Kind::Stream(stream) if reading && !handle.reading => stream.ensure_nonblocking()?,
+            _ => {}
         }
         handle.reading = reading;
         Ok(())
@@ -305,11 +352,8 @@ impl HandleTable {
         };
         let mut written = 0;
         if handle.writes.is_empty() {
-            // Straight to the kernel (libuv's uv_try_write): tokio's try_write refuses a
-            // stream whose writability its reactor has not seen yet (a fresh accept).
-            let socket = stream.sock();
             while written < data.len() {
-                match socket.send_with_flags(&data[written..], libc::MSG_NOSIGNAL) {
+                match stream.write_now(&data[written..]) {
                     Ok(0) => break,
                     Ok(n) => written += n,
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
@@ -477,7 +521,13 @@ impl HandleTable {
                         }
                     }
                 }
-                Kind::Failed => {}
+                Kind::Failed | Kind::Exited => {}
+                Kind::Process(watch) => {
+                    if let Some(exit) = process::poll_process(id, watch, cx) {
+                        handle.kind = Kind::Exited;
+                        events.push(exit);
+                    }
+                }
                 Kind::Udp(udp) => udp.poll(id, handle.reading, cx, events),
                 Kind::TlsHandshake(handshake) => {
                     match tls::poll_handshake(id, handshake, cx, events) {
@@ -644,9 +694,13 @@ fn check_pipe_path(path: &std::path::Path) -> io::Result<()> {
     Ok(())
 }
 
-/// `shutdown(fd, SHUT_WR)`: tokio's streams only offer it through their async writers.
+/// `shutdown(fd, SHUT_WR)`: tokio's streams only offer it through their async writers. A
+/// pipe or terminal has no half-close: its reader sees the end when the handle closes.
 fn shutdown_write(stream: &Stream) -> io::Result<()> {
-    stream.sock().shutdown(std::net::Shutdown::Write)
+    match stream {
+        Stream::Fd(_) => Ok(()),
+        _ => stream.sock().shutdown(std::net::Shutdown::Write),
+    }
 }
 
 /// SO_KEEPALIVE and, when on, TCP_KEEPIDLE.

@@ -9,10 +9,14 @@ use std::task::{Context, Poll};
 use socket2::SockRef;
 use tokio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 
-/// A connected stream: TCP, or a Unix-domain socket (Node's Pipe).
+use super::fd_stream::FdStream;
+
+/// A connected stream: TCP, a Unix-domain socket (Node's Pipe), or a pipe or terminal
+/// descriptor.
 pub(super) enum Stream {
     Tcp(TcpStream),
     Unix(UnixStream),
+    Fd(FdStream),
 }
 
 impl Stream {
@@ -20,6 +24,7 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s.poll_read_ready(cx),
             Stream::Unix(s) => s.poll_read_ready(cx),
+            Stream::Fd(s) => s.poll_read_ready(cx),
         }
     }
 
@@ -27,6 +32,7 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s.poll_write_ready(cx),
             Stream::Unix(s) => s.poll_write_ready(cx),
+            Stream::Fd(s) => s.poll_write_ready(cx),
         }
     }
 
@@ -34,6 +40,7 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s.try_read(buf),
             Stream::Unix(s) => s.try_read(buf),
+            Stream::Fd(s) => s.try_read(buf),
         }
     }
 
@@ -42,6 +49,7 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s.try_write(buf),
             Stream::Unix(s) => s.try_write(buf),
+            Stream::Fd(s) => s.try_write(buf),
         }
     }
 
@@ -50,6 +58,32 @@ impl Stream {
         match self {
             Stream::Tcp(s) => SockRef::from(s),
             Stream::Unix(s) => SockRef::from(s),
+            Stream::Fd(s) => SockRef::from(s.as_fd()),
+        }
+    }
+
+    /// Sets O_NONBLOCK again if a child cleared it on the shared description (libuv makes
+    /// a child's fds 0–2 blocking): a blocking read on the loop's thread would hang it.
+    pub(super) fn ensure_nonblocking(&self) -> io::Result<()> {
+        use std::os::fd::AsRawFd;
+        let fd = self.sock().as_raw_fd();
+        // SAFETY: F_GETFL/F_SETFL have no memory effects.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 && flags & libc::O_NONBLOCK == 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes straight to the kernel, whatever the poller has seen (libuv's
+    /// `uv_try_write`): tokio's `try_write` refuses a stream whose writability its reactor
+    /// has not seen yet (a fresh accept).
+    pub(super) fn write_now(&self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stream::Fd(s) => s.write_now(buf),
+            _ => self.sock().send_with_flags(buf, libc::MSG_NOSIGNAL),
         }
     }
 
@@ -57,7 +91,7 @@ impl Stream {
     pub(super) fn tcp(&self) -> io::Result<&TcpStream> {
         match self {
             Stream::Tcp(s) => Ok(s),
-            Stream::Unix(_) => Err(io::Error::from_raw_os_error(libc::ENOTSUP)),
+            _ => Err(io::Error::from_raw_os_error(libc::ENOTSUP)),
         }
     }
 }

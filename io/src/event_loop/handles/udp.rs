@@ -78,6 +78,12 @@ pub(super) struct UdpHandle {
 }
 
 impl UdpHandle {
+    /// The socket's descriptor.
+    pub(super) fn raw_fd(&self) -> io::Result<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        Ok(self.socket.as_raw_fd())
+    }
+
     /// Whether sends are queued (requests in flight, which keep the loop alive even when the
     /// handle is unref'd, as libuv's active requests do).
     pub(super) fn sending(&self) -> bool {

@@ -526,6 +526,12 @@ Object.defineProperty(process, 'stdin', {
   },
 });
 
+// The old way to read stdin: resumes it and returns it.
+process.openStdin = function openStdin() {
+  process.stdin.resume();
+  return process.stdin;
+};
+
 // --- globals ---------------------------------------------------------------------------
 function defineGlobal(name, value) {
   Object.defineProperty(globalThis, name, {

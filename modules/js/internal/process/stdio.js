@@ -3,11 +3,9 @@
 //
 // FdWriteStream is a Writable whose _write() writes synchronously to its fd (as Node's
 // stdout/stderr do for files, pipes and terminals on Linux), so console output is never
-// reordered or lost at exit; destroying a stdio stream does not close the fd. StdinStream
-// is a Readable over fd 0 that reads 64 KiB chunks on the blocking pool, starting only when
-// something reads it, so a script that never touches stdin doesn't wait on it. When a
-// stdio fd is a terminal, its stream is a tty.WriteStream / tty.ReadStream (subclasses of
-// these), as in Node.
+// reordered or lost at exit; destroying a stdio stream does not close the fd. When a stdio
+// fd is a terminal, its stream is a tty.WriteStream (a subclass). process.stdin is read on
+// the loop (see createStdin), starting only when something reads it.
 
 const Writable = require('internal/streams/writable');
 const Readable = require('internal/streams/readable');
@@ -59,33 +57,6 @@ class FdWriteStream extends Writable {
   }
 }
 
-const kChunkSize = 64 * 1024;
-
-class StdinStream extends Readable {
-  constructor() {
-    super({ highWaterMark: kChunkSize, autoDestroy: true });
-    this.fd = 0;
-    this._type = 'fs';
-  }
-
-  _read() {
-    const stdin = internalBinding('stdin');
-    const id = stdin.read(kChunkSize);
-    require('internal/async_ops').onComplete(id, (err, bytes) => {
-      if (err) {
-        this.destroy(err);
-        return;
-      }
-      if (bytes === null || bytes === undefined || bytes.byteLength === 0) {
-        this.push(null);
-        return;
-      }
-      const Buffer = lazyBuffer();
-      this.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    });
-  }
-}
-
 function createWritableStdio(fd) {
   if (ttyBinding.isTTY(fd)) {
     const { WriteStream } = require('tty');
@@ -104,12 +75,54 @@ function createStderr() {
   return createWritableStdio(2);
 }
 
+// process.stdin as Node picks it: a tty.ReadStream for a terminal, a net.Socket for a
+// pipe or socket (both read on the loop), an fs.ReadStream for a file, else an empty stream.
+// It starts paused and reads nothing until something asks.
 function createStdin() {
-  if (ttyBinding.isTTY(0)) {
-    const { ReadStream } = require('tty');
-    return new ReadStream(0);
+  const fd = 0;
+  let stdin;
+  switch (ttyBinding.guessHandleType(fd)) {
+    case 'TTY': {
+      const { ReadStream } = require('tty');
+      stdin = new ReadStream(fd);
+      break;
+    }
+    case 'FILE': {
+      const fs = require('fs');
+      stdin = new fs.ReadStream(null, { fd, autoClose: false });
+      break;
+    }
+    case 'PIPE':
+    case 'TCP': {
+      const net = require('net');
+      stdin = new net.Socket({ fd, readable: true, writable: false, manualStart: true });
+      // stdin can't be end()-ed.
+      stdin._writableState.ended = true;
+      break;
+    }
+    default: {
+      stdin = new Readable({ read() {} });
+      stdin.push(null);
+    }
   }
-  return new StdinStream();
+  stdin.fd = fd;
+  if (stdin._handle && stdin._handle.readStop) {
+    stdin._handle.reading = false;
+    stdin._readableState.reading = false;
+    stdin._handle.readStop();
+  }
+  // After pause() (one tick later, once the stream has stopped), the handle stops reading
+  // so the process can exit.
+  stdin.on('pause', () => process.nextTick(onpause));
+  function onpause() {
+    if (!stdin._handle) return;
+    if (stdin._handle.reading && !stdin.readableFlowing) {
+      stdin._readableState.reading = false;
+      stdin._handle.reading = false;
+      stdin._handle.readStop();
+    }
+  }
+  return stdin;
 }
 
-module.exports = { createStdout, createStderr, createStdin, FdWriteStream, StdinStream };
+module.exports = { createStdout, createStderr, createStdin, FdWriteStream };

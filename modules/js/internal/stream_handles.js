@@ -1,0 +1,45 @@
+'use strict';
+// The handle objects under net sockets and servers and under a child's stdio (what
+// `socket._handle` is: Node's TCP and Pipe wraps). Each is a JS object over a loop handle
+// id whose methods return libuv statuses (0 or a negative errno).
+
+const { HandleWrap } = require('internal/handle_events');
+
+const tcp = internalBinding('tcp_wrap');
+const streamWrap = internalBinding('stream_wrap');
+const pipe = internalBinding('pipe_wrap');
+
+// Whether a handle is a listening one.
+const kIsServer = Symbol('kIsServer');
+
+// What every stream handle does: read, write and shut down.
+class StreamHandle extends HandleWrap {
+  constructor(id, server) {
+    super(id);
+    this[kIsServer] = server;
+    this.reading = false;
+  }
+
+  readStart() { return streamWrap.readStart(this.id); }
+  readStop() { return streamWrap.readStop(this.id); }
+  shutdown(req) { return streamWrap.shutdown(this.id, req); }
+  writeBuffer(data, req) { return streamWrap.write(this.id, data, req); }
+  // The descriptor (-1 when there is none), as Node's `handle.fd`.
+  get fd() { return this.id ? pipe.fd(this.id) : -1; }
+}
+
+// Node's TCP wrap: a stream with addresses and TCP's options.
+class TCP extends StreamHandle {
+  setNoDelay(enable) { return tcp.setNoDelay(this.id, enable); }
+  setKeepAlive(enable, delaySeconds) { return tcp.setKeepAlive(this.id, enable, delaySeconds); }
+  reset() { return tcp.setLingerZero(this.id); }
+  typeOfService(value) { return tcp.typeOfService(this.id, value); }
+}
+
+// Node's Pipe wrap: a Unix-domain socket, a pipe or a terminal; a stream without addresses.
+class Pipe extends StreamHandle {
+  getsockname() { return -22; }
+  getpeername() { return -22; }
+}
+
+module.exports = { StreamHandle, TCP, Pipe, kIsServer };
