@@ -264,6 +264,17 @@ impl LoopHandle {
         self.with_handles(|h| h.open_fd(fd))
     }
 
+    /// A watcher of `path` (Node's FSEvent handle); `IoEvent::FsEvent`s follow until it
+    /// is closed.
+    pub fn fs_event_start(&self, path: &std::path::Path) -> std::io::Result<HandleId> {
+        self.with_handles(|h| h.fs_event_start(path))
+    }
+
+    /// Replaces the backend of `fs.watch` (inotify by default), before the first watch.
+    pub fn set_fs_watch_backend(&self, backend: Box<dyn crate::fs_watch::FsWatchBackend>) {
+        self.with_handles(|h| h.set_fs_watch_backend(backend))
+    }
+
     /// The descriptor under handle `id`.
     pub fn raw_fd(&self, id: HandleId) -> std::io::Result<std::os::fd::RawFd> {
         self.with_handles(|h| h.raw_fd(id))

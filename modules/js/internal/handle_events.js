@@ -19,6 +19,7 @@ const CLOSED = 8;
 const MESSAGE = 9;
 const HANDSHAKE = 10;
 const EXIT = 11;
+const FS_EVENT = 12;
 
 // What a handle object calls once its close is reported (Node's `handle.close(cb)`).
 const kOnClose = Symbol('kOnClose');
@@ -57,8 +58,8 @@ class HandleWrap {
   }
 }
 
-// handle id → the object that owns it (a net.Socket, net.Server, dgram.Socket or
-// ChildProcess).
+// handle id → the object that owns it (a net.Socket, net.Server, dgram.Socket,
+// ChildProcess or fs.watch's FSEvent).
 const owners = new Map();
 
 // One call per poll phase with every event of the batch; the tick queue and microtasks
@@ -91,6 +92,7 @@ function dispatch(kind, id, a, b) {
     case MESSAGE: return owner._onMessage(a, b);
     case HANDSHAKE: return owner._onHandshake(a, b);
     case EXIT: return owner._onExit(a, b);
+    case FS_EVENT: return owner._onFsEvent(a, b);
     case END: return owner._onEnd();
     case READ_ERROR: return owner._onReadError(a);
     case WRITE_DONE: return owner._onWriteDone(a, b);

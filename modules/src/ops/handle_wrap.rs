@@ -189,12 +189,14 @@ mod kind {
     pub const MESSAGE: f64 = 9.0;
     pub const HANDSHAKE: f64 = 10.0;
     pub const EXIT: f64 = 11.0;
+    pub const FS_EVENT: f64 = 12.0;
 }
 
 /// The `ioEvents` hook's argument: a flat array of `[kind, id, a, b]` quads, one per event
 /// (`a`, `b` per kind: accept → client id or -errno; connect → status; read → bytes;
 /// message → bytes, `[address, port, family]`; read error → -errno; write/shutdown done →
-/// request id, status; exit → exit code or -errno, signal number or null).
+/// request id, status; exit → exit code or -errno, signal number or null; fs event →
+/// 'rename' or 'change', the entry's name as bytes or null).
 pub fn io_event_batch(events: Vec<IoEvent>) -> HostValue {
     let mut flat = Vec::with_capacity(events.len() * 4);
     let neg = |errno: i32| HostValue::Number(-(errno as f64));
@@ -228,6 +230,12 @@ pub fn io_event_batch(events: Vec<IoEvent>) -> HostValue {
                 None => (kind::HANDSHAKE, id, none(), none()),
                 Some((code, message)) => (kind::HANDSHAKE, id, code.into(), message.into()),
             },
+            IoEvent::FsEvent { id, rename, name } => (
+                kind::FS_EVENT,
+                id,
+                if rename { "rename" } else { "change" }.into(),
+                name.map_or(HostValue::Null, HostValue::Bytes),
+            ),
             IoEvent::Exit { id, status, signal } => (
                 kind::EXIT,
                 id,

@@ -23,6 +23,7 @@ use socket2::{SockRef, TcpKeepalive};
 use tokio::net::TcpStream;
 
 mod fd_stream;
+mod fs_event;
 mod process;
 mod stream;
 mod tls;
@@ -67,6 +68,9 @@ pub enum IoEvent {
     ShutdownDone { id: HandleId, req: u64, status: i32 },
     /// The handle is closed and its id retired.
     Closed { id: HandleId },
+    /// A watched path changed: a rename (else a change) of the entry `name` in a watched
+    /// directory, or of the watched path itself when `name` is `None`.
+    FsEvent { id: HandleId, rename: bool, name: Option<Vec<u8>> },
     /// A child process exited: its exit code (or a negative OS error number if waiting
     /// failed) and the number of the signal that ended it (0 if none).
     Exit { id: HandleId, status: i64, signal: i32 },
@@ -106,6 +110,8 @@ enum Kind {
     Process(Box<process::ExitWatch>),
     /// A child process whose exit was reported.
     Exited,
+    /// A file-system watcher (the backend's watcher id).
+    FsEvent(u32),
 }
 
 struct Handle {
@@ -145,7 +151,7 @@ impl Handle {
             Kind::Listener(_) => self.listening,
             Kind::Connecting(_) => true,
             Kind::Failed | Kind::Exited => false,
-            Kind::Process(_) => true,
+            Kind::Process(_) | Kind::FsEvent(_) => true,
             Kind::Udp(ref udp) => self.reading || udp.sending(),
             Kind::TlsHandshake(_) => true,
             Kind::Stream(_) | Kind::Tls(_) => {
@@ -166,6 +172,8 @@ pub(crate) struct HandleTable {
     closed: Vec<HandleId>,
     /// Requests cancelled by a close, answered in the close phase.
     pending: Vec<IoEvent>,
+    /// The `fs.watch` backend, made on the first watch.
+    fs_events: Option<fs_event::FsEvents>,
 }
 
 /// An OS error number for `e` (EIO when it has none).
@@ -383,8 +391,14 @@ impl HandleTable {
     /// ECANCELED, as libuv does) and a [`IoEvent::Closed`] follows.
     pub(crate) fn close(&mut self, id: HandleId) {
         if let Some(handle) = self.handles.remove(&id) {
-            if let Kind::Udp(udp) = handle.kind {
-                udp.drain_sends(id, libc::ECANCELED, &mut self.pending);
+            match handle.kind {
+                Kind::Udp(udp) => udp.drain_sends(id, libc::ECANCELED, &mut self.pending),
+                Kind::FsEvent(watcher) => {
+                    if let Some(fs_events) = self.fs_events.as_mut() {
+                        fs_events.unwatch(watcher);
+                    }
+                }
+                _ => {}
             }
             for write in handle.writes {
                 self.pending.push(IoEvent::WriteDone {
@@ -482,6 +496,9 @@ impl HandleTable {
     pub(crate) fn poll(&mut self, cx: &mut Context<'_>, events: &mut Vec<IoEvent>) {
         let ids: Vec<HandleId> = self.handles.keys().copied().collect();
         let mut accepted: Vec<(HandleId, Result<Stream, i32>)> = Vec::new();
+        if let Some(fs_events) = self.fs_events.as_mut() {
+            fs_events.poll(cx, events);
+        }
         for id in ids {
             // Connections accepted by the previous listener become handles in order.
             for (server, result) in accepted.drain(..) {
@@ -521,7 +538,7 @@ impl HandleTable {
                         }
                     }
                 }
-                Kind::Failed | Kind::Exited => {}
+                Kind::Failed | Kind::Exited | Kind::FsEvent(_) => {}
                 Kind::Process(watch) => {
                     if let Some(exit) = process::poll_process(id, watch, cx) {
                         handle.kind = Kind::Exited;

@@ -1,10 +1,9 @@
 'use strict';
 // internal/fs/watchers: fs.watch, fs.promises.watch and fs.watchFile / fs.unwatchFile.
-// fs.watch's FSWatcher wraps an FSEvent handle: one native watcher of one path (inotify,
-// through internalBinding('fs_event_wrap')); the events of every handle come back through
-// one outstanding `nextEvents` request, kept open while a ref'd handle is active (with only
-// unref'd handles, an unref'd timer fetches them without waiting). Recursive watching is
-// built on it in internal/fs/recursive_watch, as Node does on Linux.
+// fs.watch's FSWatcher wraps an FSEvent handle: one watcher of one path on the loop (inotify,
+// through internalBinding('fs_event_wrap')), whose changes come in the loop's event batch
+// like socket events. Recursive watching is built on it in internal/fs/recursive_watch, as
+// Node does on Linux.
 // fs.watchFile's StatWatcher, as in Node (libuv's fs_poll), stats the file on a timer and
 // emits 'change' with (current, previous) Stats whenever they differ; a missing file reads
 // as all-zero Stats.
@@ -139,115 +138,62 @@ class StatWatcher extends EventEmitter {
 
 const eventBinding = internalBinding('fs_event_wrap');
 const kFSWatchStart = Symbol('kFSWatchStart');
-// How often events are fetched while only unref'd handles are active, in ms.
-const kUnrefedPollInterval = 50;
-const activeHandles = new Map();
-let refedHandles = 0;
-// A request for events is in flight; `waiting` if it waits for one (holding the loop open).
-let polling = false;
-let waiting = false;
-// While only unref'd handles are active: an unref'd timer fetching events without waiting,
-// so they still arrive while something else keeps the process alive.
-let unrefedPoller = null;
 
-function requestEvents(wait) {
-  polling = true;
-  waiting = wait;
-  onComplete(eventBinding.nextEvents(wait), dispatchEvents);
-}
-
-/** Keeps a waiting request open exactly while a ref'd handle is active. */
-function updatePolling() {
-  if (refedHandles > 0) {
-    if (unrefedPoller !== null) {
-      clearInterval(unrefedPoller);
-      unrefedPoller = null;
-    }
-    if (!polling) requestEvents(true);
-    return;
-  }
-  if (polling && waiting) eventBinding.wakeEvents();
-  if (activeHandles.size > 0 && unrefedPoller === null) {
-    unrefedPoller = setInterval(() => {
-      if (!polling) requestEvents(false);
-    }, kUnrefedPollInterval);
-    unrefedPoller.unref();
-  } else if (activeHandles.size === 0 && unrefedPoller !== null) {
-    clearInterval(unrefedPoller);
-    unrefedPoller = null;
-  }
-}
-
-function dispatchEvents(err, events) {
-  polling = false;
-  waiting = false;
-  if (!err) {
-    for (const [id, eventType, name] of events) {
-      activeHandles.get(id)?.deliver(eventType, name);
-    }
-  }
-  updatePolling();
-}
-
-/** Node's FSEvent: one native watcher of one path; `onchange(eventType, filename)`. */
+/** Node's FSEvent: one watcher of one path on the loop; `onchange(eventType, filename)`. */
 class FSEvent {
   constructor() {
-    this.id = 0;
-    this.refed = false;
+    this.handle = null;
     this.encoding = 'utf8';
     this.basename = null;
     this.onchange = null;
   }
 
   get initialized() {
-    return this.id !== 0;
+    return this.handle !== null;
   }
 
   /** Starts watching `path`; returns 0 or a negative errno, as Node's binding does. */
   start(path, persistent, encoding) {
     const result = eventBinding.start(path);
     if (result < 0) return result;
-    this.id = result;
+    const { HandleWrap, owners } = require('internal/handle_events');
+    this.handle = new HandleWrap(result);
+    owners.set(result, this);
     this.encoding = encoding ?? 'utf8';
     // Events on the watched path itself are named after it, as libuv does.
     this.basename = Buffer.from(path.slice(path.lastIndexOf('/') + 1));
-    activeHandles.set(this.id, this);
-    if (persistent) this.ref();
-    else updatePolling();
+    if (!persistent) this.handle.unref();
     return 0;
   }
 
-  deliver(eventType, name) {
+  // The loop's event for this watcher.
+  _onFsEvent(eventType, name) {
+    if (this.handle === null) return;
     const bytes = name === null ?
       this.basename : Buffer.from(name.buffer, name.byteOffset, name.byteLength);
     const filename = this.encoding === 'buffer' ? bytes : bytes.toString(this.encoding);
     this.onchange?.(eventType, filename);
   }
 
+  _onClosed() {}
+
+  // process.getActiveResourcesInfo() names a ref'd watcher 'FSEventWrap'.
+  _activeResourceName() {
+    return this.handle?.refed ? 'FSEventWrap' : undefined;
+  }
+
   close() {
-    if (this.id === 0) return;
-    if (this.refed) {
-      this.refed = false;
-      refedHandles--;
-    }
-    activeHandles.delete(this.id);
-    eventBinding.stop(this.id);
-    this.id = 0;
-    updatePolling();
+    if (this.handle === null) return;
+    this.handle.close();
+    this.handle = null;
   }
 
   ref() {
-    if (this.id === 0 || this.refed) return;
-    this.refed = true;
-    refedHandles++;
-    updatePolling();
+    this.handle?.ref();
   }
 
   unref() {
-    if (!this.refed) return;
-    this.refed = false;
-    refedHandles--;
-    updatePolling();
+    this.handle?.unref();
   }
 }
 
