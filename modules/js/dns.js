@@ -4,14 +4,14 @@
 // dns/promises; both share internal/dns/utils.
 
 const { isIP } = require('internal/net');
-const { onComplete } = require('internal/async_ops');
 const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
   getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
   defaultResolverFunctions, defineResolveMethods, promisifiesTo, syscallOf,
-  validateLookupService,
+  validateLookupService, orderConstant,
 } = require('internal/dns/utils');
 const {
+  DNSException,
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
@@ -31,15 +31,32 @@ function lookup(hostname, options, callback) {
     else process.nextTick(callback, null, hostname, matchedFamily);
     return {};
   }
-  onComplete(cares.getaddrinfo(hostname, family, hints, order), (err, list) => {
-    if (err) return callback(err);
-    if (all) {
-      callback(null, list.map(([address, fam]) => ({ address, family: fam })));
-    } else {
-      callback(null, list[0][0], family || list[0][1]);
-    }
-  }, 'GetAddrInfoReqWrap');
-  return {};
+  const req = new cares.GetAddrInfoReqWrap();
+  req.callback = callback;
+  req.family = family;
+  req.hostname = hostname;
+  req.oncomplete = all ? onlookupall : onlookup;
+  const err = cares.getaddrinfo(req, hostname, family, hints, orderConstant(order));
+  if (err) {
+    process.nextTick(callback, new DNSException(err, 'getaddrinfo', hostname));
+  }
+  return req;
+}
+
+// An error from the binding: Node's errno, or an error already built by the op.
+function lookupError(err, syscall, hostname) {
+  return typeof err === 'object' ? err : new DNSException(err, syscall, hostname);
+}
+
+function onlookup(err, addresses) {
+  if (err) return this.callback(lookupError(err, 'getaddrinfo', this.hostname));
+  this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+}
+
+function onlookupall(err, addresses) {
+  if (err) return this.callback(lookupError(err, 'getaddrinfo', this.hostname));
+  const family = this.family;
+  this.callback(null, addresses.map((address) => ({ address, family: family || isIP(address) })));
 }
 
 promisifiesTo(lookup, 'lookup');
@@ -48,11 +65,19 @@ function lookupService(address, port, callback) {
   if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback');
   port = validateLookupService(address, port);
   validateFunction(callback, 'callback');
-  onComplete(cares.getnameinfo(address, port), (err, result) => {
-    if (err) return callback(err);
-    callback(null, result[0], result[1]);
-  }, 'GetNameInfoReqWrap');
-  return {};
+  const req = new cares.GetNameInfoReqWrap();
+  req.callback = callback;
+  req.hostname = address;
+  req.port = port;
+  req.oncomplete = onlookupservice;
+  const err = cares.getnameinfo(req, address, port);
+  if (err) throw new DNSException(err, 'getnameinfo', address);
+  return req;
+}
+
+function onlookupservice(err, hostname, service) {
+  if (err) return this.callback(lookupError(err, 'getnameinfo', this.hostname));
+  this.callback(null, hostname, service);
 }
 
 promisifiesTo(lookupService, 'lookupService');

@@ -2,27 +2,17 @@
 // node:dns/promises: the dns API returning promises (see dns.js for the callback forms).
 
 const { isIP } = require('internal/net');
-const { onComplete } = require('internal/async_ops');
 const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
   getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
   defaultResolverFunctions, defineResolveMethods, syscallOf,
-  validateLookupService,
+  validateLookupService, orderConstant,
 } = require('internal/dns/utils');
 const {
+  DNSException,
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
-
-// A promise settled by async request `id`, its value mapped by `map`.
-function settle(id, resourceType, map = (value) => value) {
-  return new Promise((resolve, reject) => {
-    onComplete(id, (err, value) => {
-      if (err) reject(err);
-      else resolve(map(value));
-    }, resourceType);
-  });
-}
 
 // A promise for a query on `resolver`'s channel.
 function queryOn(resolver, start, syscall, hostname) {
@@ -43,19 +33,61 @@ function lookup(hostname, options) {
     const entry = { address: hostname, family: matchedFamily };
     return Promise.resolve(all ? [entry] : entry);
   }
-  return settle(cares.getaddrinfo(hostname, family, hints, order), 'GetAddrInfoReqWrap',
-                (list) => {
-                  const entries = list.map(([address, fam]) => ({ address, family: fam }));
-                  if (all) return entries;
-                  return { address: entries[0].address, family: family || entries[0].family };
-                });
+  return new Promise((resolve, reject) => {
+    const req = new cares.GetAddrInfoReqWrap();
+    req.family = family;
+    req.hostname = hostname;
+    req.oncomplete = all ? onlookupall : onlookup;
+    req.resolve = resolve;
+    req.reject = reject;
+    const err = cares.getaddrinfo(req, hostname, family, hints, orderConstant(order));
+    if (err) reject(new DNSException(err, 'getaddrinfo', hostname));
+  });
+}
+
+// An error from the binding: Node's errno, or an error already built by the op.
+function lookupError(err, syscall, hostname) {
+  return typeof err === 'object' ? err : new DNSException(err, syscall, hostname);
+}
+
+function onlookup(err, addresses) {
+  if (err) {
+    this.reject(lookupError(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  this.resolve({ address: addresses[0], family: this.family || isIP(addresses[0]) });
+}
+
+function onlookupall(err, addresses) {
+  if (err) {
+    this.reject(lookupError(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  const family = this.family;
+  this.resolve(addresses.map((address) => ({ address, family: family || isIP(address) })));
 }
 
 function lookupService(address, port) {
   if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port');
   port = validateLookupService(address, port);
-  return settle(cares.getnameinfo(address, port), 'GetNameInfoReqWrap',
-                ([hostname, service]) => ({ hostname, service }));
+  return new Promise((resolve, reject) => {
+    const req = new cares.GetNameInfoReqWrap();
+    req.hostname = address;
+    req.port = port;
+    req.oncomplete = onlookupservice;
+    req.resolve = resolve;
+    req.reject = reject;
+    const err = cares.getnameinfo(req, address, port);
+    if (err) reject(new DNSException(err, 'getnameinfo', address));
+  });
+}
+
+function onlookupservice(err, hostname, service) {
+  if (err) {
+    this.reject(lookupError(err, 'getnameinfo', this.hostname));
+    return;
+  }
+  this.resolve({ hostname, service });
 }
 
 function resolver(rrtype) {

@@ -328,6 +328,11 @@ for (const [errno, code, description] of uvErrors) {
   uvCodeToErrno.set(code, errno);
 }
 
+/** Every libuv error as [errno, code, description]. */
+function uvErrorEntries() {
+  return uvErrors.map((entry) => entry.slice());
+}
+
 /** errno (negative, libuv style) → [code, description], or undefined. */
 function uvErrmapGet(errno) {
   return uvErrmap.get(errno);
@@ -399,6 +404,23 @@ function uvException(code, syscall, path, dest) {
 }
 
 /** Errno-style error (was util._errnoException): `<syscall> <CODE>[ <original>]`. */
+// A failed DNS lookup, as Node's DNSException: a libuv errno (EAI_NODATA and EAI_NONAME
+// read as ENOTFOUND) or a code string, with the syscall and hostname.
+class DNSException extends Error {
+  constructor(code, syscall, hostname) {
+    let errno;
+    if (typeof code === 'number') {
+      errno = code;
+      code = (code === -3007 || code === -3008) ? 'ENOTFOUND' : getSystemErrorName(code);
+    }
+    super(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
+    this.errno = errno;
+    this.code = code;
+    this.syscall = syscall;
+    if (hostname) this.hostname = hostname;
+  }
+}
+
 class ErrnoException extends Error {
   constructor(err, syscall, original) {
     const code = getSystemErrorName(err);
@@ -1132,6 +1154,7 @@ for (const [code, message, Base, ...otherBases] of simpleCodes) {
 
 module.exports = {
   AbortError,
+  DNSException,
   aggregateTwoErrors,
   NodeAggregateError,
   codes,
@@ -1152,6 +1175,7 @@ module.exports = {
   prepareStackTraceCallback,
   SystemError,
   uvErrmapGet,
+  uvErrorEntries,
   uvErrnoOf,
   uvException,
   UVException,

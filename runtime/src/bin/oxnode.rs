@@ -50,6 +50,9 @@ const PROCESS_FLAGS: &[&str] = &[
     "--pending-deprecation",
     "--expose-gc",
     "--expose_gc",
+    // Node's testing switch: user code may require internal/* modules.
+    "--expose-internals",
+    "--expose_internals",
     "--experimental-eventsource",
     "--abort-on-uncaught-exception",
     // ES module features on by default in Node 25, still accepted as flags.
@@ -137,6 +140,16 @@ fn parse(args: Vec<String>) -> Command {
                 exec_argv.push(arg);
             }
             other if other.starts_with("--network-family-autoselection-attempt-timeout=") => {
+                exec_argv.push(arg);
+            }
+            other if other.starts_with("--dns-result-order=") => {
+                let order = &other["--dns-result-order=".len()..];
+                if !["ipv4first", "ipv6first", "verbatim"].contains(&order) {
+                    return bad_option(
+                        "The argument '--dns-result-order' must be one of: 'verbatim', \
+                         'ipv4first', 'ipv6first'",
+                    );
+                }
                 exec_argv.push(arg);
             }
             other if other.starts_with("--eval=") || other.starts_with("--print=") => {

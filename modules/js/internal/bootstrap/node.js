@@ -592,6 +592,11 @@ for (const name of ['atob', 'btoa', 'Blob', 'File']) {
   defineLazyGlobal(name, () => require('buffer')[name]);
 }
 // EventSource is a global only with --experimental-eventsource, as in Node.
+if (process.execArgv.includes('--expose-internals') ||
+    process.execArgv.includes('--expose_internals')) {
+  require('internal/bootstrap/realm').BuiltinModule.exposeInternals();
+}
+
 if (process.execArgv.includes('--experimental-eventsource')) {
   defineLazyGlobal('EventSource', () => require('internal/event_source').EventSource);
 }

@@ -13,6 +13,8 @@ const known = new Set(allIds);
 const schemeOnly = ['sea', 'sqlite', 'test', 'test/reporters'];
 const publicIds = allIds.filter((id) => !id.startsWith('internal/')).sort();
 const loaded = new Map();
+// --expose-internals: user code may require internal/* modules too, as in Node's tests.
+let internalsExposed = false;
 // process.moduleLoadList: what start-up and the program loaded, in order, as in Node.
 const moduleLoadList = [];
 
@@ -29,7 +31,11 @@ class BuiltinModule {
   }
 
   static canBeRequiredByUsers(id) {
-    return known.has(id) && !id.startsWith('internal/');
+    return known.has(id) && (internalsExposed || !id.startsWith('internal/'));
+  }
+
+  static exposeInternals() {
+    internalsExposed = true;
   }
 
   static canBeRequiredWithoutScheme(id) {

@@ -16,6 +16,48 @@ const {
   validateString,
 } = require('internal/validators');
 
+// Node's shape of the binding's lookups, which Node's tests stub: getaddrinfo(req, hostname,
+// family, hints, order) and getnameinfo(req, address, port) return 0 or an errno and later
+// call req.oncomplete(err, ...), over this runtime's ops (a request settled through
+// internal/async_ops with an error object or the answer). Installed once, before anything
+// (dns, or internal/test/binding) hands the binding out.
+const DNS_ORDER_VERBATIM = 0;
+const DNS_ORDER_IPV4_FIRST = 1;
+const DNS_ORDER_IPV6_FIRST = 2;
+const orderNames = ['verbatim', 'ipv4first', 'ipv6first'];
+const kNodeShaped = Symbol('kNodeShaped');
+if (!cares[kNodeShaped]) {
+  cares[kNodeShaped] = true;
+  const getaddrinfoOp = cares.getaddrinfo;
+  const getnameinfoOp = cares.getnameinfo;
+  cares.GetAddrInfoReqWrap = class GetAddrInfoReqWrap {};
+  cares.GetNameInfoReqWrap = class GetNameInfoReqWrap {};
+  cares.DNS_ORDER_VERBATIM = DNS_ORDER_VERBATIM;
+  cares.DNS_ORDER_IPV4_FIRST = DNS_ORDER_IPV4_FIRST;
+  cares.DNS_ORDER_IPV6_FIRST = DNS_ORDER_IPV6_FIRST;
+  cares.getaddrinfo = function getaddrinfo(req, hostname, family, hints, order) {
+    const id = getaddrinfoOp(hostname, family, hints, orderNames[order] ?? 'verbatim');
+    onComplete(id, (err, list) => {
+      if (err) req.oncomplete(err);
+      else req.oncomplete(0, list.map(([address]) => address));
+    }, 'GetAddrInfoReqWrap');
+    return 0;
+  };
+  cares.getnameinfo = function getnameinfo(req, address, port) {
+    onComplete(getnameinfoOp(address, port), (err, result) => {
+      if (err) req.oncomplete(err);
+      else req.oncomplete(0, result[0], result[1]);
+    }, 'GetNameInfoReqWrap');
+    return 0;
+  };
+}
+
+/** The binding's order constant for an order name. */
+function orderConstant(order) {
+  return order === 'ipv4first' ? DNS_ORDER_IPV4_FIRST :
+    order === 'ipv6first' ? DNS_ORDER_IPV6_FIRST : DNS_ORDER_VERBATIM;
+}
+
 // getaddrinfo hints, Linux's values (Node exports them as dns.ADDRCONFIG etc.).
 const ADDRCONFIG = 32;
 const V4MAPPED = 8;
@@ -25,7 +67,11 @@ const IANA_DNS_PORT = 53;
 const validFamilies = [0, 4, 6];
 const validOrders = ['verbatim', 'ipv4first', 'ipv6first'];
 
+// Node's default, or what --dns-result-order says.
 let defaultResultOrder = 'verbatim';
+for (const arg of process.execArgv) {
+  if (arg.startsWith('--dns-result-order=')) defaultResultOrder = arg.slice(arg.indexOf('=') + 1);
+}
 
 function getDefaultResultOrder() {
   return defaultResultOrder;
@@ -331,5 +377,5 @@ module.exports = {
   ResolverBase, cares, errorCodes, getDefaultResolver, getDefaultResultOrder,
   setDefaultResolverServers,
   defaultResolverFunctions, defineResolveMethods, lookupOptions, promisifiesTo, resolveMethods,
-  setDefaultResultOrder, syscallOf, toASCII, validateLookupService,
+  setDefaultResultOrder, syscallOf, toASCII, validateLookupService, orderConstant,
 };
