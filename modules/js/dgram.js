@@ -30,7 +30,7 @@ const CONNECT_DISCONNECTED = 0;
 const CONNECT_CONNECTING = 1;
 const CONNECT_CONNECTED = 2;
 
-const kState = Symbol('state');
+const { kStateSymbol: kState } = require('internal/dgram');
 // Node's testing switch --test-udp-no-try-send: every send is queued.
 const tryFirst = !process.execArgv.includes('--test-udp-no-try-send');
 
@@ -54,6 +54,9 @@ class UDP extends HandleWrap {
       return resolve(address || fallback, family, callback);
     };
   }
+
+  // The descriptor (-1 before the socket exists or after it closed), as Node's `handle.fd`.
+  get fd() { return this.id ? internalBinding('pipe_wrap').fd(this.id) : -1; }
 
   bind(address, port, { ipv6Only, reuseAddr, reusePort }) {
     const result = udp.bind(address, port, !!ipv6Only, !!reuseAddr, !!reusePort);
@@ -572,7 +575,8 @@ Socket.prototype.dropSourceSpecificMembership = function dropSourceSpecificMembe
 // Gets (size 0) or sets a buffer size; failures are ERR_SOCKET_BUFFER_SIZE with the errno.
 function bufferSize(socket, size, recv) {
   validateBufferSize(size);
-  const result = socket[kState].handle.bufferSize(size, recv);
+  // libuv takes an int: a size past 2^31 - 1 is EINVAL, as Node's UDPWrap says.
+  const result = size > 0x7fffffff ? -22 : socket[kState].handle.bufferSize(size, recv);
   if (result < 0) {
     const [code, message] = uvErrmapGet(result) || ['UNKNOWN', 'unknown error'];
     const syscall = recv ? 'uv_recv_buffer_size' : 'uv_send_buffer_size';

@@ -5,7 +5,7 @@
 
 const { validateBoolean, validateInt32 } = require('internal/validators');
 
-const { isIP, isIPv4, isIPv6 } = require('internal/net');
+const { isIP, isIPv4, isIPv6, normalizedArgsSymbol } = require('internal/net');
 
 // Node's defaults, or what --[no-]network-family-autoselection[-attempt-timeout] says.
 let autoSelectFamily = !process.execArgv.includes('--no-network-family-autoselection');
@@ -62,21 +62,27 @@ let nextRequest = 0;
 const { StreamHandle, TCP, Pipe, kIsServer } = require('internal/stream_handles');
 
 // --- arguments --------------------------------------------------------------------------------
-// connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback].
+// connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback], marked
+// with normalizedArgsSymbol so connect() knows an array it is given is already normalized.
 function normalizeArgs(args) {
-  if (args.length === 0) return [{}, null];
-  const first = args[0];
   let options = {};
-  if (typeof first === 'object' && first !== null) {
-    options = first;
-  } else if (isPipeName(first)) {
-    options.path = first;
-  } else {
-    options.port = first;
-    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  let cb = null;
+  if (args.length > 0) {
+    const first = args[0];
+    if (typeof first === 'object' && first !== null) {
+      options = first;
+    } else if (isPipeName(first)) {
+      options.path = first;
+    } else {
+      options.port = first;
+      if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+    }
+    const last = args[args.length - 1];
+    if (typeof last === 'function') cb = last;
   }
-  const cb = args[args.length - 1];
-  return [options, typeof cb === 'function' ? cb : null];
+  const normalized = [options, cb];
+  normalized[normalizedArgsSymbol] = true;
+  return normalized;
 }
 
 function isPipeName(s) {
@@ -686,7 +692,7 @@ function emitCloseNT(socket, hadError) {
 
 Socket.prototype.connect = function connect(...args) {
   let normalized;
-  if (Array.isArray(args[0]) && args[0].length === 2 && typeof args[0][0] === 'object') {
+  if (Array.isArray(args[0]) && args[0][normalizedArgsSymbol]) {
     normalized = args[0];
   } else {
     normalized = normalizeArgs(args);
@@ -1018,7 +1024,8 @@ Server.prototype.listen = function listen(...args) {
   }
   addServerAbortSignalOption(this, options);
   if (typeof options.fd === 'number' && options.fd >= 0) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('net: listening on an fd');
+    this._listenOnFd(options.fd, options.backlog || backlogFromArgs);
+    return this;
   }
   // listen(), listen(null), listen(cb), listen(null, cb), or { port: undefined | null }:
   // any free port.
@@ -1090,6 +1097,35 @@ Server.prototype._listenOn = function _listenOn(address, port, backlog, ipv6Only
   owners.set(this._handle.id, this);
   if (this._unref) this._handle.unref();
   this._address = { address: result[1], family: result[3], port: result[2] };
+  process.nextTick(() => {
+    if (this._handle) this.emit('listening');
+  });
+};
+
+// Listens on socket descriptor `fd` (a TCP or Unix stream socket); anything else fails with
+// Node's asynchronous EINVAL.
+Server.prototype._listenOnFd = function _listenOnFd(fd, backlog) {
+  const type = internalBinding('tty_wrap').guessHandleType(fd);
+  const result = type === 'TCP' || type === 'PIPE' ? pipe.listenFd(fd, backlog || 511) : -22;
+  if (result < 0) {
+    const error = new UVExceptionWithHostPort(result, 'listen', null);
+    process.nextTick(() => this.emit('error', error));
+    return;
+  }
+  this._handle = type === 'TCP' ? new TCP(result, true) : new Pipe(result, true);
+  this._handle.onconnection = onconnection;
+  this._handle[kOwner] = this;
+  this._closing = false;
+  this._closeEmitted = false;
+  this._connectionKey = `-1:null:-1`;
+  owners.set(this._handle.id, this);
+  if (this._unref) this._handle.unref();
+  if (type === 'TCP') {
+    const triple = this._handle.getsockname();
+    if (typeof triple !== 'number') {
+      this._address = { address: triple[0], family: triple[2], port: triple[1] };
+    }
+  }
   process.nextTick(() => {
     if (this._handle) this.emit('listening');
   });
@@ -1306,6 +1342,7 @@ module.exports = {
   Socket,
   Stream: Socket,
   Server,
+  _normalizeArgs: normalizeArgs,
 };
 
 function isBlockList(value) {

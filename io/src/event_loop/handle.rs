@@ -275,6 +275,11 @@ impl LoopHandle {
         self.with_handles(|h| h.set_fs_watch_backend(backend))
     }
 
+    /// A server listening on a duplicate of socket descriptor `fd`.
+    pub fn listen_fd(&self, fd: std::os::fd::RawFd, backlog: u32) -> std::io::Result<HandleId> {
+        self.with_handles(|h| h.listen_fd(fd, backlog))
+    }
+
     /// The descriptor under handle `id`.
     pub fn raw_fd(&self, id: HandleId) -> std::io::Result<std::os::fd::RawFd> {
         self.with_handles(|h| h.raw_fd(id))

@@ -30,4 +30,7 @@ function isIP(input) {
   return 0;
 }
 
-module.exports = { isIP, isIPv4, isIPv6 };
+// Marks an argument array net's normalizeArgs made.
+const normalizedArgsSymbol = Symbol('normalizedArgs');
+
+module.exports = { isIP, isIPv4, isIPv6, normalizedArgsSymbol };

@@ -42,4 +42,11 @@ class Pipe extends StreamHandle {
   getpeername() { return -22; }
 }
 
+// The bindings carry the classes and constants as Node's do (tests reach them through
+// internal/test/binding and patch their prototypes).
+tcp.TCP = TCP;
+tcp.constants = { SOCKET: 0, SERVER: 1, UV_TCP_IPV6ONLY: 1, UV_TCP_REUSEPORT: 2 };
+pipe.Pipe = Pipe;
+pipe.constants = { SOCKET: 0, SERVER: 1, IPC: 2, UV_READABLE: 1, UV_WRITABLE: 2 };
+
 module.exports = { StreamHandle, TCP, Pipe, kIsServer };

@@ -12,6 +12,7 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "pipe_wrap", name: "connect", func: connect },
     Op { binding: "pipe_wrap", name: "open", func: open },
     Op { binding: "pipe_wrap", name: "fd", func: fd },
+    Op { binding: "pipe_wrap", name: "listenFd", func: listen_fd },
 ];
 
 /// `listen(path, backlog)` → the server's id, or a negative errno.
@@ -56,4 +57,18 @@ fn fd(ctx: &mut dyn OpCtx) -> OpResult {
         return Ok((-1.0).into());
     };
     Ok(HostValue::Number(handle.raw_fd(id).map_or(-1.0, f64::from)))
+}
+
+/// `listenFd(fd, backlog)` → a server handle listening on a duplicate of socket `fd` (a TCP
+/// or Unix stream socket; Node's `listen({ fd })`), or a negative errno.
+fn listen_fd(ctx: &mut dyn OpCtx) -> OpResult {
+    let fd: i32 = ctx.arg(0, "fd")?;
+    let backlog = ctx.arg_number(1).filter(|b| b.is_finite() && *b > 0.0).unwrap_or(511.0);
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-(libc::EBADF as f64)).into());
+    };
+    Ok(match handle.listen_fd(fd, backlog.min(u32::MAX as f64) as u32) {
+        Ok(id) => HostValue::Number(id as f64),
+        Err(e) => errno_status(&e).into(),
+    })
 }

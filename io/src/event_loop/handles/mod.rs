@@ -279,7 +279,7 @@ impl HandleTable {
         let listener = std::os::unix::net::UnixListener::from(socket);
         let server = UnixServer {
             listener: tokio::net::UnixListener::from_std(listener)?,
-            path: path.to_owned(),
+            path: Some(path.to_owned()),
         };
         // listen() after the path is owned, so a failure still removes it.
         SockRef::from(&server.listener).listen(backlog.clamp(1, i32::MAX as u32) as i32)?;
@@ -318,6 +318,36 @@ impl HandleTable {
             None => Stream::Fd(fd_stream::FdStream::open(fd)?),
         };
         Ok(self.insert(Kind::Stream(stream)))
+    }
+
+    /// A server listening on a duplicate of socket descriptor `fd` (Node's `listen({ fd })`):
+    /// ENOTSOCK for anything but a TCP or Unix stream socket.
+    pub(crate) fn listen_fd(
+        &mut self,
+        fd: std::os::fd::RawFd,
+        backlog: u32,
+    ) -> io::Result<HandleId> {
+        let Some(domain) = fd_stream::socket_domain(fd)? else {
+            return Err(io::Error::from_raw_os_error(libc::ENOTSOCK));
+        };
+        let socket = socket2::Socket::from(fd_stream::dup_cloexec(fd)?);
+        socket.listen(backlog.clamp(1, i32::MAX as u32) as i32)?;
+        socket.set_nonblocking(true)?;
+        let listener = match domain {
+            libc::AF_UNIX => Listener::Unix(UnixServer {
+                listener: tokio::net::UnixListener::from_std(socket.into())?,
+                path: None,
+            }),
+            libc::AF_INET | libc::AF_INET6 => {
+                Listener::Tcp(tokio::net::TcpListener::from_std(socket.into())?)
+            }
+            _ => return Err(io::Error::from_raw_os_error(libc::EINVAL)),
+        };
+        let id = self.insert(Kind::Listener(listener));
+        if let Some(handle) = self.handles.get_mut(&id) {
+            handle.listening = true;
+        }
+        Ok(id)
     }
 
     /// The descriptor of stream or listener `id` (Node's `handle.fd`).

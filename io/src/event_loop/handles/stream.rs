@@ -106,13 +106,16 @@ pub(super) enum Listener {
 /// unlinks a pipe server's path).
 pub(super) struct UnixServer {
     pub(super) listener: UnixListener,
-    pub(super) path: PathBuf,
+    /// The path this server bound (none for a socket it was given as a descriptor).
+    pub(super) path: Option<PathBuf>,
 }
 
 impl Drop for UnixServer {
     fn drop(&mut self) {
         // Abstract names (a leading NUL) have no file; a path already gone is fine.
-        let _ = std::fs::remove_file(&self.path);
+        if let Some(path) = &self.path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
