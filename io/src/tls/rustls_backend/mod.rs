@@ -21,6 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::server::{ProducesTickets, ServerSessionMemoryCache, StoresServerSessions};
+use rustls::sign::SingleCertAndKey;
 use rustls::{ClientConfig, RootCertStore, ServerConfig, SupportedProtocolVersion};
 use rustls_pki_types::ServerName;
 use tokio_rustls::{LazyConfigAcceptor, TlsStream};
@@ -129,9 +130,9 @@ impl TlsBackend for RustlsBackend {
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(verifier));
         let mut config = match &ctx.key {
-            Some(key) if !ctx.cert_chain.is_empty() => builder
-                .with_client_auth_cert(ctx.cert_chain.clone(), key.clone_key())
-                .map_err(|e| errors::from_rustls(&e))?,
+            Some(key) if !ctx.cert_chain.is_empty() => builder.with_client_cert_resolver(Arc::new(
+                SingleCertAndKey::from(certified_key(&self.provider, &ctx.cert_chain, key)?),
+            )),
             _ => builder.with_no_client_auth(),
         };
         config.alpn_protocols = opts.alpn_protocols.clone();
@@ -284,9 +285,8 @@ impl AcceptorInner {
         } else {
             builder.with_no_client_auth()
         };
-        let mut config = builder
-            .with_single_cert(ctx.cert_chain.clone(), key.clone_key())
-            .map_err(|e| errors::from_rustls(&e))?;
+        let certified = certified_key(&self.provider, &ctx.cert_chain, key)?;
+        let mut config = builder.with_cert_resolver(Arc::new(SingleCertAndKey::from(certified)));
         config.alpn_protocols = self.opts.alpn_protocols.clone();
         config.session_storage = self.storage.clone() as Arc<dyn StoresServerSessions>;
         if let Some(t) = &self.ticketer {
@@ -348,4 +348,29 @@ impl TlsAcceptor for RustlsAcceptor {
             Ok(stream)
         })
     }
+}
+
+/// The certificate chain and its signing key, checked to belong together. rustls' own
+/// check (`with_single_cert`) parses the leaf with webpki, which refuses X.509 v1
+/// certificates that OpenSSL and Node accept; the key match is done here on the leaf's
+/// SubjectPublicKeyInfo as x509-parser reads it, for any version.
+fn certified_key(
+    provider: &rustls::crypto::CryptoProvider,
+    chain: &[rustls_pki_types::CertificateDer<'static>],
+    key: &rustls_pki_types::PrivateKeyDer<'static>,
+) -> Result<rustls::sign::CertifiedKey, TlsError> {
+    let signing_key = provider
+        .key_provider
+        .load_private_key(key.clone_key())
+        .map_err(|e| errors::from_rustls(&e))?;
+    if let (Some(key_spki), Some(leaf)) = (signing_key.public_key(), chain.first()) {
+        use x509_parser::prelude::{FromDer, X509Certificate};
+        let matches = X509Certificate::from_der(leaf.as_ref())
+            .map(|(_, cert)| cert.tbs_certificate.subject_pki.raw == key_spki.as_ref())
+            .unwrap_or(true);
+        if !matches {
+            return Err(TlsError::new("ERR_OSSL_X509_KEY_VALUES_MISMATCH", "key values mismatch"));
+        }
+    }
+    Ok(rustls::sign::CertifiedKey::new(chain.to_vec(), signing_key))
 }

@@ -56,8 +56,13 @@ pub(crate) fn verify_chain(
     if der_is_self_issued(leaf) && is_trust_anchor(leaf, roots) {
         return Ok(());
     }
-    let ee =
-        webpki::EndEntityCert::try_from(leaf).map_err(|_| VerifyError::openssl("CERT_REJECTED"))?;
+    let ee = match webpki::EndEntityCert::try_from(leaf) {
+        Ok(ee) => ee,
+        Err(webpki::Error::UnsupportedCertVersion) => {
+            return verify_v1_leaf(leaf, chain, roots, now);
+        }
+        Err(_) => return Err(VerifyError::openssl("CERT_REJECTED")),
+    };
     let usage = match peer {
         Peer::Server => webpki::KeyUsage::server_auth(),
         Peer::Client => webpki::KeyUsage::client_auth(),
@@ -66,6 +71,55 @@ pub(crate) fn verify_chain(
         Ok(_) => Ok(()),
         Err(e) => Err(map_webpki_error(&e, chain)),
     }
+}
+
+/// The check for an X.509 v1 leaf, which webpki does not parse but OpenSSL accepts: valid
+/// now, and signed directly by one of `roots` (v1 certificates carry no extensions, so there
+/// are no usages or constraints to check). An issuer outside `roots` gets the code the
+/// chain's shape gives, as for any unknown issuer.
+fn verify_v1_leaf(
+    leaf: &CertificateDer<'_>,
+    chain: &[CertificateDer<'_>],
+    roots: &RootCertStore,
+    now: UnixTime,
+) -> Result<(), VerifyError> {
+    use x509_parser::prelude::{FromDer, SubjectPublicKeyInfo, X509Certificate};
+    let (_, cert) = X509Certificate::from_der(leaf.as_ref())
+        .map_err(|_| VerifyError::openssl("CERT_REJECTED"))?;
+    let now = now.as_secs() as i64;
+    let validity = cert.validity();
+    if now < validity.not_before.timestamp() {
+        return Err(VerifyError::openssl("CERT_NOT_YET_VALID"));
+    }
+    if now > validity.not_after.timestamp() {
+        return Err(VerifyError::openssl("CERT_HAS_EXPIRED"));
+    }
+    let signed_by_root = roots.roots.iter().any(|root| {
+        // The anchor keeps the SubjectPublicKeyInfo's contents; x509-parser wants the SEQUENCE.
+        let spki = der_sequence(root.subject_public_key_info.as_ref());
+        SubjectPublicKeyInfo::from_der(&spki)
+            .is_ok_and(|(_, key)| cert.verify_signature(Some(&key)).is_ok())
+    });
+    if signed_by_root {
+        Ok(())
+    } else {
+        Err(VerifyError::openssl(unknown_issuer_code(chain)))
+    }
+}
+
+/// `contents` wrapped as a DER SEQUENCE.
+fn der_sequence(contents: &[u8]) -> Vec<u8> {
+    let mut der = vec![0x30];
+    let len = contents.len();
+    if len < 0x80 {
+        der.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len.to_be_bytes().iter().copied().skip_while(|b| *b == 0).collect();
+        der.push(0x80 | bytes.len() as u8);
+        der.extend(bytes);
+    }
+    der.extend_from_slice(contents);
+    der
 }
 
 /// webpki's reason → OpenSSL's verification code.
@@ -177,7 +231,7 @@ impl ServerCertVerifier for NodeServerVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algs)
+        verify_signature(message, cert, dss, &self.algs, false)
     }
 
     fn verify_tls13_signature(
@@ -186,7 +240,7 @@ impl ServerCertVerifier for NodeServerVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algs)
+        verify_signature(message, cert, dss, &self.algs, true)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
@@ -257,7 +311,7 @@ impl ClientCertVerifier for NodeClientVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algs)
+        verify_signature(message, cert, dss, &self.algs, false)
     }
 
     fn verify_tls13_signature(
@@ -266,10 +320,58 @@ impl ClientCertVerifier for NodeClientVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algs)
+        verify_signature(message, cert, dss, &self.algs, true)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.algs.supported_schemes()
     }
+}
+
+/// Checks a handshake signature against the presented certificate's key. webpki parses only
+/// X.509 v3 certificates; OpenSSL (and so Node) also takes v1 ones, which old CAs and many
+/// test fixtures issue. For those the key is taken from the certificate with x509-parser and
+/// checked as a raw key, with the same algorithms.
+fn verify_signature(
+    message: &[u8],
+    cert: &CertificateDer<'_>,
+    dss: &DigitallySignedStruct,
+    algs: &WebPkiSupportedAlgorithms,
+    tls13: bool,
+) -> Result<HandshakeSignatureValid, Error> {
+    let standard = if tls13 {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, algs)
+    } else {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, algs)
+    };
+    let Err(Error::InvalidCertificate(CertificateError::Other(_))) = &standard else {
+        return standard;
+    };
+    let Some(spki) = subject_public_key_info(cert) else { return standard };
+    if tls13 {
+        return rustls::crypto::verify_tls13_signature_with_raw_key(message, &spki, dss, algs);
+    }
+    let Ok(key) = webpki::RawPublicKeyEntity::try_from(&spki) else { return standard };
+    let candidates = algs
+        .mapping
+        .iter()
+        .filter(|(scheme, _)| *scheme == dss.scheme)
+        .flat_map(|(_, candidates)| candidates.iter());
+    for alg in candidates {
+        if key.verify_signature(*alg, message, dss.signature()).is_ok() {
+            return Ok(HandshakeSignatureValid::assertion());
+        }
+    }
+    Err(Error::InvalidCertificate(CertificateError::BadSignature))
+}
+
+/// The DER SubjectPublicKeyInfo of a certificate of any X.509 version.
+fn subject_public_key_info(
+    cert: &CertificateDer<'_>,
+) -> Option<rustls_pki_types::SubjectPublicKeyInfoDer<'static>> {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let (_, parsed) = X509Certificate::from_der(cert.as_ref()).ok()?;
+    Some(rustls_pki_types::SubjectPublicKeyInfoDer::from(
+        parsed.tbs_certificate.subject_pki.raw.to_vec(),
+    ))
 }
