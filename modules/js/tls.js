@@ -54,7 +54,8 @@ function createSecureContext(options = {}) {
   validateObject(options, 'options');
   const { passphrase } = options;
   const key = Array.isArray(options.key) ? options.key[0] : options.key;
-  const ca = options.ca === undefined || options.ca === null ? undefined :
+  const ca = options.ca === undefined || options.ca === null ?
+    require('internal/tls/ca_certificates').defaultCaForContext()?.slice() :
     (Array.isArray(options.ca) ? options.ca : [options.ca]).map((c) => pemText(c, 'ca'));
   const minVersion = validateVersion(options.minVersion, 'minimum') ?? module.exports.DEFAULT_MIN_VERSION;
   const maxVersion = validateVersion(options.maxVersion, 'maximum') ?? module.exports.DEFAULT_MAX_VERSION;
@@ -523,4 +524,15 @@ module.exports = {
   createSecureContext,
   createServer,
   getCiphers,
+  getCACertificates: (type) => require('internal/tls/ca_certificates').getCACertificates(type),
+  setDefaultCACertificates: (certs) =>
+    require('internal/tls/ca_certificates').setDefaultCACertificates(certs),
 };
+
+// Mozilla's root certificates as PEM strings, computed on first use (Node's list).
+Object.defineProperty(module.exports, 'rootCertificates', {
+  __proto__: null,
+  configurable: false,
+  enumerable: true,
+  get() { return require('internal/tls/ca_certificates').getCACertificates('bundled'); },
+});

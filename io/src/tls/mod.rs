@@ -24,7 +24,7 @@
 //!   These are shared by every backend.
 //!
 //! The default backend is rustls with the ring provider (feature `tls-rustls`), in
-//! `rustls_backend`; the default CA set is Mozilla's, bundled through `webpki-roots`, because
+//! `rustls_backend`; the default CA set is Mozilla's, bundled through `webpki-root-certs`, because
 //! that is what Node itself bundles and uses unless told otherwise (it does not read the OS
 //! store by default), so the same certificates verify in both.
 
@@ -34,6 +34,7 @@ pub mod config;
 pub mod error;
 pub mod identity;
 pub mod pem;
+pub mod roots;
 #[cfg(feature = "tls-rustls")]
 pub mod rustls_backend;
 

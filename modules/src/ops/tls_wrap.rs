@@ -25,6 +25,9 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "tls_wrap", name: "connect", func: connect },
     Op { binding: "tls_wrap", name: "accept", func: accept },
     Op { binding: "tls_wrap", name: "info", func: info },
+    Op { binding: "tls_wrap", name: "bundledCertificates", func: bundled_certificates },
+    Op { binding: "tls_wrap", name: "systemCertificates", func: system_certificates },
+    Op { binding: "tls_wrap", name: "parseCertificates", func: parse_certificates },
 ];
 
 /// The realm's decoded contexts and compiled server acceptors, by id.
@@ -281,4 +284,30 @@ fn certificate(cert: PeerCertificate) -> HostValue {
     ];
     props.retain(|(_, v)| !matches!(v, HostValue::Undefined));
     object(props)
+}
+
+/// Certificates as an array of DER bytes.
+fn der_list<'a, C: AsRef<[u8]> + 'a>(certs: impl IntoIterator<Item = &'a C>) -> HostValue {
+    HostValue::Array(certs.into_iter().map(|c| HostValue::Bytes(c.as_ref().to_vec())).collect())
+}
+
+/// `bundledCertificates()` → Mozilla's root certificates (what Node bundles), DER each.
+fn bundled_certificates(_ctx: &mut dyn OpCtx) -> OpResult {
+    Ok(der_list(io::tls::roots::bundled_root_certificates()))
+}
+
+/// `systemCertificates()` → the system's CA certificates, DER each (none if not found).
+fn system_certificates(_ctx: &mut dyn OpCtx) -> OpResult {
+    Ok(der_list(&io::tls::roots::system_certificates()))
+}
+
+/// `parseCertificates(pem)` → the certificates in PEM text or bytes, DER each; throws Node's
+/// PEM error when there are none or one is malformed.
+fn parse_certificates(ctx: &mut dyn OpCtx) -> OpResult {
+    let pem = match ctx.arg_bytes(0) {
+        Some(bytes) => bytes.to_vec(),
+        None => ctx.arg::<String>(0, "pem")?.into_bytes(),
+    };
+    let certs = io::tls::pem::parse_certificates(&pem).map_err(tls_error)?;
+    Ok(der_list(&certs))
 }

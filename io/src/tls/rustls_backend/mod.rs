@@ -65,11 +65,18 @@ impl RustlsBackend {
     }
 }
 
-/// Mozilla's root set from `webpki-roots`, built once: Node's default CA list.
+/// Mozilla's root set (`roots::bundled_root_certificates`) as trust anchors, built once:
+/// Node's default CA list.
 fn default_roots() -> Arc<RootCertStore> {
     static ROOTS: OnceLock<Arc<RootCertStore>> = OnceLock::new();
     ROOTS
-        .get_or_init(|| Arc::new(RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() }))
+        .get_or_init(|| {
+            let mut store = RootCertStore::empty();
+            store.add_parsable_certificates(
+                crate::tls::roots::bundled_root_certificates().iter().cloned(),
+            );
+            Arc::new(store)
+        })
         .clone()
 }
 
