@@ -2,7 +2,7 @@
 //! that the ratios hold on a noisy machine.
 //!
 //! - `startup`: `console.log("hello")`, interleaved runs, median and min wall time.
-//! - `buffer`, `fs`, `ops`, `net`: `tests/bench/<name>.js`, a script every runtime runs
+//! - `buffer`, `fs`, `ops`, `net`, `spawn`: `tests/bench/<name>.js`, a script every runtime runs
 //!   unchanged and that prints `case value` lines (higher is better); rounds are interleaved
 //!   and each case keeps its best round.
 
@@ -19,7 +19,7 @@ struct Tool {
     args: Vec<String>,
 }
 
-/// `cargo xtask bench startup|buffer|fs|ops|net [--runs N]`.
+/// `cargo xtask bench startup|buffer|fs|ops|net|spawn [--runs N]`.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut args = args.to_vec();
     let runs: Option<usize> = match take_opt(&mut args, "--runs")? {
@@ -40,7 +40,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             let _ = std::fs::remove_dir_all(&dir);
             result
         }
-        [which] if ["buffer", "fs", "ops", "net"].contains(&which.as_str()) => {
+        [which] if ["buffer", "fs", "ops", "net", "spawn"].contains(&which.as_str()) => {
             let script = root().join("tests/bench").join(format!("{which}.js"));
             bench_throughput(&script, runs.unwrap_or(3))
         }
