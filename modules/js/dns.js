@@ -8,7 +8,7 @@ const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
   getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
   defaultResolverFunctions, defineResolveMethods, promisifiesTo, syscallOf,
-  validateLookupService, orderConstant,
+  validateLookupService, orderConstant, startPerf, startLookupPerf, stopPerf,
 } = require('internal/dns/utils');
 const {
   DNSException,
@@ -36,6 +36,7 @@ function lookup(hostname, options, callback) {
   req.family = family;
   req.hostname = hostname;
   req.oncomplete = all ? onlookupall : onlookup;
+  startLookupPerf(req, hostname, family, hints, order);
   const err = cares.getaddrinfo(req, hostname, family, hints, orderConstant(order));
   if (err) {
     process.nextTick(callback, new DNSException(err, 'getaddrinfo', hostname));
@@ -50,13 +51,16 @@ function lookupError(err, syscall, hostname) {
 
 function onlookup(err, addresses) {
   if (err) return this.callback(lookupError(err, 'getaddrinfo', this.hostname));
+  stopPerf(this, { addresses });
   this.callback(null, addresses[0], this.family || isIP(addresses[0]));
 }
 
 function onlookupall(err, addresses) {
   if (err) return this.callback(lookupError(err, 'getaddrinfo', this.hostname));
   const family = this.family;
-  this.callback(null, addresses.map((address) => ({ address, family: family || isIP(address) })));
+  const entries = addresses.map((address) => ({ address, family: family || isIP(address) }));
+  stopPerf(this, { addresses: entries });
+  this.callback(null, entries);
 }
 
 promisifiesTo(lookup, 'lookup');
@@ -70,6 +74,7 @@ function lookupService(address, port, callback) {
   req.hostname = address;
   req.port = port;
   req.oncomplete = onlookupservice;
+  startPerf(req, 'lookupService', { host: address, port });
   const err = cares.getnameinfo(req, address, port);
   if (err) throw new DNSException(err, 'getnameinfo', address);
   return req;
@@ -77,6 +82,7 @@ function lookupService(address, port, callback) {
 
 function onlookupservice(err, hostname, service) {
   if (err) return this.callback(lookupError(err, 'getnameinfo', this.hostname));
+  stopPerf(this, { hostname, service });
   this.callback(null, hostname, service);
 }
 
@@ -94,7 +100,7 @@ function resolver(rrtype) {
     const ttl = !!(options && options.ttl);
     const ascii = toASCII(name);
     this._handle.query((channel) => cares.channelQuery(channel, rrtype, ascii, ttl),
-                       syscallOf(rrtype), name, callback);
+                       syscallOf(rrtype), name, callback, ttl);
     return {};
   };
 }

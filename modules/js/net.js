@@ -109,6 +109,8 @@ const kHadError = Symbol('kHadError');
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kOnRead = Symbol('kOnRead');
 const kTypeOfService = Symbol('kTypeOfService');
+// A 'net' performance entry in the making (Node's kPerfHooksNetConnectContext).
+const kPerfConnect = Symbol('kPerfConnect');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 
@@ -884,6 +886,11 @@ Socket.prototype._attemptConnect = function _attemptConnect() {
   const { localPort = 0 } = this._localBinding ?? {};
   let localAddress = this._localBinding?.localAddress ?? '';
   if (!localAddress && localPort) localAddress = family === 6 ? '::' : '0.0.0.0';
+  const perf = require('internal/perf/performance');
+  if (perf.hasObserver('net')) {
+    perf.startPerf(this, kPerfConnect,
+                   { type: 'net', name: 'connect', detail: { host: address, port: pending.port } });
+  }
   const id = tcp.connect(address, pending.port, localAddress, localPort);
   if (id < 0) {
     this._connectFailed(localAddress ?
@@ -964,6 +971,10 @@ Socket.prototype._onConnect = function _onConnect(status) {
     handle.setKeepAlive(true, this[kSetKeepAliveInitialDelay]);
   }
   this._unrefTimer();
+  if (this[kPerfConnect] !== undefined) {
+    const perf = require('internal/perf/performance');
+    if (perf.hasObserver('net')) perf.stopPerf(this, kPerfConnect);
+  }
   this.emit('connect');
   this.emit('ready');
   if (this.readable && !this.isPaused()) this.read(0);

@@ -6,7 +6,7 @@ const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
   getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
   defaultResolverFunctions, defineResolveMethods, syscallOf,
-  validateLookupService, orderConstant,
+  validateLookupService, orderConstant, startPerf, startLookupPerf, stopPerf,
 } = require('internal/dns/utils');
 const {
   DNSException,
@@ -15,12 +15,12 @@ const {
 const { validateString } = require('internal/validators');
 
 // A promise for a query on `resolver`'s channel.
-function queryOn(resolver, start, syscall, hostname) {
+function queryOn(resolver, start, syscall, hostname, ttl = false) {
   return new Promise((resolve, reject) => {
     resolver._handle.query(start, syscall, hostname, (err, value) => {
       if (err) reject(err);
       else resolve(value);
-    });
+    }, ttl);
   });
 }
 
@@ -40,6 +40,7 @@ function lookup(hostname, options) {
     req.oncomplete = all ? onlookupall : onlookup;
     req.resolve = resolve;
     req.reject = reject;
+    startLookupPerf(req, hostname, family, hints, order);
     const err = cares.getaddrinfo(req, hostname, family, hints, orderConstant(order));
     if (err) reject(new DNSException(err, 'getaddrinfo', hostname));
   });
@@ -55,6 +56,7 @@ function onlookup(err, addresses) {
     this.reject(lookupError(err, 'getaddrinfo', this.hostname));
     return;
   }
+  stopPerf(this, { addresses });
   this.resolve({ address: addresses[0], family: this.family || isIP(addresses[0]) });
 }
 
@@ -64,7 +66,9 @@ function onlookupall(err, addresses) {
     return;
   }
   const family = this.family;
-  this.resolve(addresses.map((address) => ({ address, family: family || isIP(address) })));
+  const entries = addresses.map((address) => ({ address, family: family || isIP(address) }));
+  stopPerf(this, { addresses: entries });
+  this.resolve(entries);
 }
 
 function lookupService(address, port) {
@@ -77,6 +81,7 @@ function lookupService(address, port) {
     req.oncomplete = onlookupservice;
     req.resolve = resolve;
     req.reject = reject;
+    startPerf(req, 'lookupService', { host: address, port });
     const err = cares.getnameinfo(req, address, port);
     if (err) reject(new DNSException(err, 'getnameinfo', address));
   });
@@ -87,6 +92,7 @@ function onlookupservice(err, hostname, service) {
     this.reject(lookupError(err, 'getnameinfo', this.hostname));
     return;
   }
+  stopPerf(this, { hostname, service });
   this.resolve({ hostname, service });
 }
 
@@ -96,7 +102,7 @@ function resolver(rrtype) {
     const ttl = !!(options && options.ttl);
     const ascii = toASCII(name);
     return queryOn(this, (channel) => cares.channelQuery(channel, rrtype, ascii, ttl),
-                   syscallOf(rrtype), name);
+                   syscallOf(rrtype), name, ttl);
   };
 }
 

@@ -52,6 +52,24 @@ if (!cares[kNodeShaped]) {
   };
 }
 
+// 'dns' performance entries (Node's kPerfHooksDns*Context), made only while observed.
+const kPerfDns = Symbol('kPerfDns');
+
+function startPerf(target, name, detail) {
+  const perf = require('internal/perf/performance');
+  if (perf.hasObserver('dns')) perf.startPerf(target, kPerfDns, { type: 'dns', name, detail });
+}
+
+function startLookupPerf(req, hostname, family, hints, order) {
+  startPerf(req, 'lookup', { hostname, family, hints, verbatim: order === 'verbatim', order });
+}
+
+function stopPerf(target, detail) {
+  if (target[kPerfDns] === undefined) return;
+  const perf = require('internal/perf/performance');
+  if (perf.hasObserver('dns')) perf.stopPerf(target, kPerfDns, { detail });
+}
+
 /** The binding's order constant for an order name. */
 function orderConstant(order) {
   return order === 'ipv4first' ? DNS_ORDER_IPV4_FIRST :
@@ -208,14 +226,16 @@ class ChannelWrap {
   setLocalAddress(ipv4, ipv6) { cares.channelSetLocalAddress(this.id, ipv4, ipv6); }
 
   // Starts a query; `settle(err, value)` runs once, on its answer or on cancel().
-  query(start, syscall, hostname, settle) {
+  query(start, syscall, hostname, settle, ttl = false) {
     const id = start(this.id);
     const request = { syscall, hostname, settle, done: false };
     this.pending.set(id, request);
+    startPerf(request, syscall, { host: hostname, ttl });
     onComplete(id, (err, value) => {
       this.pending.delete(id);
       if (request.done) return;
       request.done = true;
+      if (!err) stopPerf(request, { result: value });
       settle(err, value);
     }, 'QueryReqWrap');
   }
@@ -378,4 +398,5 @@ module.exports = {
   setDefaultResolverServers,
   defaultResolverFunctions, defineResolveMethods, lookupOptions, promisifiesTo, resolveMethods,
   setDefaultResultOrder, syscallOf, toASCII, validateLookupService, orderConstant,
+  startPerf, startLookupPerf, stopPerf,
 };

@@ -5,9 +5,9 @@
 // setImmediate, as in Node), timerify and eventLoopUtilization.
 //
 // Limits: oxnode's event loop does not measure its idle time, so eventLoopUtilization()
-// reports zeros and nodeTiming's loopStart/idleTime are -1/0; there are no 'gc', 'http',
-// 'dns', 'net' or 'resource' entries, and no histograms (monitorEventLoopDelay,
-// createHistogram).
+// reports zeros and nodeTiming's loopStart/idleTime are -1/0; there are no 'gc', 'http'
+// or 'resource' entries ('net' and 'dns' ones come from those modules, through
+// startPerf/stopPerf), and no histograms (monitorEventLoopDelay, createHistogram).
 
 const {
   codes: {
@@ -167,6 +167,33 @@ class PerformanceFunctionEntry extends PerformanceEntry {
   toJSON() {
     return detailEntryJSON(this);
   }
+}
+
+// What the core modules report ('net' connects, 'dns' queries): an entry with a detail.
+class PerformanceNodeEntry extends PerformanceEntry {
+  get detail() {
+    return this[kDetail];
+  }
+
+  toJSON() {
+    return detailEntryJSON(this);
+  }
+}
+
+// Node's startPerf/stopPerf: a module marks the start of an operation on `target` under
+// `key` (only while someone observes its type), and its end enqueues the entry, the end's
+// detail merged into the start's.
+function startPerf(target, key, context) {
+  target[key] = { ...context, startTime: now() };
+}
+
+function stopPerf(target, key, context = {}) {
+  const started = target[key];
+  if (started === undefined) return;
+  target[key] = undefined;
+  const { startTime } = started;
+  enqueue(new PerformanceNodeEntry(kSkipThrow, started.name, started.type, startTime,
+                                   now() - startTime, { ...started.detail, ...context.detail }));
 }
 
 // --- the process-wide timing of this runtime (performance.nodeTiming) --------------------
@@ -681,6 +708,9 @@ module.exports = {
   PerformanceObserverEntryList,
   constants,
   eventLoopUtilization,
+  hasObserver,
   performance,
+  startPerf,
+  stopPerf,
   timerify,
 };
