@@ -26,7 +26,9 @@ impl FdStream {
     /// Opens a duplicate of `fd`; fails (EPERM) for what the poller can't watch, such as a
     /// regular file.
     pub(super) fn open(fd: RawFd) -> io::Result<FdStream> {
-        let owned = match reopen_terminal(fd) {
+        let reopened = reopen_terminal(fd);
+        let shares_description = reopened.is_none();
+        let owned = match reopened {
             Some(own) => own,
             None => dup_cloexec(fd)?,
         };
@@ -45,9 +47,11 @@ impl FdStream {
             Ok(fd) => Ok(FdStream { fd, original_flags }),
             Err(e) => {
                 let (_, e) = e.into_parts();
-                // The flags live on the shared description: put them back through `fd`.
-                // SAFETY: F_SETFL has no memory effects.
-                unsafe { libc::fcntl(fd, libc::F_SETFL, original_flags) };
+                if shares_description {
+                    // The flags live on the shared description: put them back through `fd`.
+                    // SAFETY: F_SETFL has no memory effects.
+                    unsafe { libc::fcntl(fd, libc::F_SETFL, original_flags) };
+                }
                 Err(e)
             }
         }
@@ -72,6 +76,11 @@ impl FdStream {
                 Ok(n as usize)
             }
         })
+    }
+
+    /// Forgets the read readiness until the next edge (see `Stream::clear_read_ready`).
+    pub(super) fn clear_read_ready(&self) -> io::Result<()> {
+        self.fd.try_io(Interest::READABLE, |_| Err(io::Error::from(io::ErrorKind::WouldBlock)))
     }
 
     /// `write(2)`, clearing the poller's writability when it would block.
@@ -151,6 +160,13 @@ pub(super) fn socket_domain(fd: RawFd) -> io::Result<Option<libc::c_int>> {
 fn reopen_terminal(fd: RawFd) -> Option<OwnedFd> {
     // SAFETY: isatty has no memory effects.
     if unsafe { libc::isatty(fd) } != 1 {
+        return None;
+    }
+    // A pseudo-terminal master names /dev/ptmx, whose opening makes a new pair: keep the
+    // descriptor itself (libuv's uv__tty_is_slave check).
+    let mut index: libc::c_uint = 0;
+    // SAFETY: TIOCGPTN writes one unsigned int into `index`.
+    if unsafe { libc::ioctl(fd, libc::TIOCGPTN, &mut index) } == 0 {
         return None;
     }
     let mut name = [0 as libc::c_char; 256];

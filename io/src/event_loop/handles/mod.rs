@@ -714,8 +714,13 @@ fn poll_reads(
                 return ReadOutcome::Eof;
             }
             Ok(n) => {
+                let drained = n < buf.len();
                 buf.truncate(n);
                 events.push(IoEvent::Read { id, data: buf });
+                if drained {
+                    stream.clear_read_ready();
+                    return ReadOutcome::Open;
+                }
             }
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

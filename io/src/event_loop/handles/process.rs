@@ -218,6 +218,33 @@ impl HandleTable {
         let pid = child.id();
         // The exit is reaped through the watch below, never by `Child::wait`.
         drop(child);
+        let mut inserted: Vec<HandleId> = Vec::new();
+        match self.register_child(pid, parent_ends, &mut inserted) {
+            Ok(child) => Ok(child),
+            Err(e) => {
+                // The child runs but cannot be watched: end it, reap it, and drop its pipes,
+                // so the caller's error leaves nothing behind.
+                for id in inserted {
+                    self.handles.remove(&id);
+                }
+                // SAFETY: plain syscalls on our own, not yet reaped, child.
+                unsafe {
+                    libc::kill(pid as i32, libc::SIGKILL);
+                }
+                let _ = wait_blocking(pid as i32);
+                Err(e)
+            }
+        }
+    }
+
+    /// The handles of a started child: its pipes' parent ends (lower ids, see below) and the
+    /// process handle watching its exit; every id inserted is pushed to `inserted`.
+    fn register_child(
+        &mut self,
+        pid: u32,
+        parent_ends: Vec<Option<StdUnixStream>>,
+        inserted: &mut Vec<HandleId>,
+    ) -> io::Result<SpawnedChild> {
         let watch = ExitWatch::new(pid as i32)?;
         // The pipes get the lower ids: when output and the exit are both ready in one poll
         // phase, the output is reported first, as libuv does (its SIGCHLD comes last).
@@ -227,12 +254,15 @@ impl HandleTable {
                 Some(end) => {
                     end.set_nonblocking(true)?;
                     let stream = tokio::net::UnixStream::from_std(end)?;
-                    Some(self.insert(Kind::Stream(Stream::Unix(stream))))
+                    let id = self.insert(Kind::Stream(Stream::Unix(stream)));
+                    inserted.push(id);
+                    Some(id)
                 }
                 None => None,
             });
         }
         let id = self.insert(Kind::Process(Box::new(watch)));
+        inserted.push(id);
         Ok(SpawnedChild { id, pid, pipes })
     }
 }

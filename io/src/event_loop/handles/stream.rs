@@ -44,6 +44,18 @@ impl Stream {
         }
     }
 
+    /// Forgets the poller's read readiness until the next edge, after a short read drained
+    /// the socket (libuv's UV_HANDLE_READ_PARTIAL): the next read waits for new data
+    /// instead of trying again, which on a descriptor a child made blocking would hang.
+    pub(super) fn clear_read_ready(&self) {
+        let would_block = || Err::<(), _>(io::Error::from(io::ErrorKind::WouldBlock));
+        let _ = match self {
+            Stream::Tcp(s) => s.try_io(tokio::io::Interest::READABLE, would_block),
+            Stream::Unix(s) => s.try_io(tokio::io::Interest::READABLE, would_block),
+            Stream::Fd(s) => s.clear_read_ready(),
+        };
+    }
+
     /// A non-blocking write through tokio, which clears its readiness on EAGAIN.
     pub(super) fn try_write(&self, buf: &[u8]) -> io::Result<usize> {
         match self {

@@ -59,7 +59,7 @@ pub(crate) fn verify_chain(
     let ee = match webpki::EndEntityCert::try_from(leaf) {
         Ok(ee) => ee,
         Err(webpki::Error::UnsupportedCertVersion) => {
-            return verify_v1_leaf(leaf, chain, roots, now);
+            return verify_v1_leaf(leaf, chain, roots, algs, now);
         }
         Err(_) => return Err(VerifyError::openssl("CERT_REJECTED")),
     };
@@ -74,16 +74,19 @@ pub(crate) fn verify_chain(
 }
 
 /// The check for an X.509 v1 leaf, which webpki does not parse but OpenSSL accepts: valid
-/// now, and signed directly by one of `roots` (v1 certificates carry no extensions, so there
-/// are no usages or constraints to check). An issuer outside `roots` gets the code the
-/// chain's shape gives, as for any unknown issuer.
+/// now, and signed directly by one of `roots` whose subject is the leaf's issuer, with one of
+/// the algorithms the v3 path allows (no SHA-1). v1 certificates carry no extensions, so
+/// there are no usages to check; an anchor with name constraints is not used for them (the
+/// constraints could not be enforced here). Any other issuer gets the code the chain's shape
+/// gives, as for any unknown issuer.
 fn verify_v1_leaf(
     leaf: &CertificateDer<'_>,
     chain: &[CertificateDer<'_>],
     roots: &RootCertStore,
+    algs: &WebPkiSupportedAlgorithms,
     now: UnixTime,
 ) -> Result<(), VerifyError> {
-    use x509_parser::prelude::{FromDer, SubjectPublicKeyInfo, X509Certificate};
+    use x509_parser::prelude::{FromDer, X509Certificate};
     let (_, cert) = X509Certificate::from_der(leaf.as_ref())
         .map_err(|_| VerifyError::openssl("CERT_REJECTED"))?;
     let now = now.as_secs() as i64;
@@ -94,11 +97,19 @@ fn verify_v1_leaf(
     if now > validity.not_after.timestamp() {
         return Err(VerifyError::openssl("CERT_HAS_EXPIRED"));
     }
+    let issuer = cert.issuer().as_raw();
+    let tbs = cert.tbs_certificate.as_ref();
+    let signature = cert.signature_value.data.as_ref();
     let signed_by_root = roots.roots.iter().any(|root| {
-        // The anchor keeps the SubjectPublicKeyInfo's contents; x509-parser wants the SEQUENCE.
-        let spki = der_sequence(root.subject_public_key_info.as_ref());
-        SubjectPublicKeyInfo::from_der(&spki)
-            .is_ok_and(|(_, key)| cert.verify_signature(Some(&key)).is_ok())
+        // Anchors keep the contents of the subject and SubjectPublicKeyInfo SEQUENCEs.
+        if root.name_constraints.is_some() || der_sequence(root.subject.as_ref()) != issuer {
+            return false;
+        }
+        let spki = rustls_pki_types::SubjectPublicKeyInfoDer::from(der_sequence(
+            root.subject_public_key_info.as_ref(),
+        ));
+        let Ok(key) = webpki::RawPublicKeyEntity::try_from(&spki) else { return false };
+        algs.all.iter().any(|alg| key.verify_signature(*alg, tbs, signature).is_ok())
     });
     if signed_by_root {
         Ok(())
