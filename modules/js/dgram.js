@@ -55,9 +55,6 @@ class UDP extends HandleWrap {
     };
   }
 
-  // The descriptor (-1 before the socket exists or after it closed), as Node's `handle.fd`.
-  get fd() { return this.id ? internalBinding('pipe_wrap').fd(this.id) : -1; }
-
   bind(address, port, { ipv6Only, reuseAddr, reusePort }) {
     const result = udp.bind(address, port, !!ipv6Only, !!reuseAddr, !!reusePort);
     if (typeof result === 'number') return result;

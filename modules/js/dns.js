@@ -8,7 +8,7 @@ const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
   getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
   defaultResolverFunctions, defineResolveMethods, promisifiesTo, syscallOf,
-  validateLookupService, orderConstant, startPerf, startLookupPerf, stopPerf,
+  validateLookupService, orderConstant, startPerf, startLookupPerf, stopPerf, lookupError,
 } = require('internal/dns/utils');
 const {
   DNSException,
@@ -42,11 +42,6 @@ function lookup(hostname, options, callback) {
     process.nextTick(callback, new DNSException(err, 'getaddrinfo', hostname));
   }
   return req;
-}
-
-// An error from the binding: Node's errno, or an error already built by the op.
-function lookupError(err, syscall, hostname) {
-  return typeof err === 'object' ? err : new DNSException(err, syscall, hostname);
 }
 
 function onlookup(err, addresses) {

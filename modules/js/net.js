@@ -111,6 +111,11 @@ const kOnRead = Symbol('kOnRead');
 const kTypeOfService = Symbol('kTypeOfService');
 // A 'net' performance entry in the making (Node's kPerfHooksNetConnectContext).
 const kPerfConnect = Symbol('kPerfConnect');
+let perfHooks;
+function lazyPerf() {
+  perfHooks ??= require('internal/perf/performance');
+  return perfHooks;
+}
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 
@@ -886,7 +891,7 @@ Socket.prototype._attemptConnect = function _attemptConnect() {
   const { localPort = 0 } = this._localBinding ?? {};
   let localAddress = this._localBinding?.localAddress ?? '';
   if (!localAddress && localPort) localAddress = family === 6 ? '::' : '0.0.0.0';
-  const perf = require('internal/perf/performance');
+  const perf = lazyPerf();
   if (perf.hasObserver('net')) {
     perf.startPerf(this, kPerfConnect,
                    { type: 'net', name: 'connect', detail: { host: address, port: pending.port } });
@@ -972,7 +977,7 @@ Socket.prototype._onConnect = function _onConnect(status) {
   }
   this._unrefTimer();
   if (this[kPerfConnect] !== undefined) {
-    const perf = require('internal/perf/performance');
+    const perf = lazyPerf();
     if (perf.hasObserver('net')) perf.stopPerf(this, kPerfConnect);
   }
   this.emit('connect');

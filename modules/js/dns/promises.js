@@ -6,7 +6,7 @@ const {
   ADDRCONFIG, V4MAPPED, ALL, ResolverBase, cares, errorCodes, getDefaultResolver, setDefaultResolverServers,
   getDefaultResultOrder, lookupOptions, resolveMethods, setDefaultResultOrder, toASCII,
   defaultResolverFunctions, defineResolveMethods, syscallOf,
-  validateLookupService, orderConstant, startPerf, startLookupPerf, stopPerf,
+  validateLookupService, orderConstant, startPerf, startLookupPerf, stopPerf, lookupError,
 } = require('internal/dns/utils');
 const {
   DNSException,
@@ -44,11 +44,6 @@ function lookup(hostname, options) {
     const err = cares.getaddrinfo(req, hostname, family, hints, orderConstant(order));
     if (err) reject(new DNSException(err, 'getaddrinfo', hostname));
   });
-}
-
-// An error from the binding: Node's errno, or an error already built by the op.
-function lookupError(err, syscall, hostname) {
-  return typeof err === 'object' ? err : new DNSException(err, syscall, hostname);
 }
 
 function onlookup(err, addresses) {

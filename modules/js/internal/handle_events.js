@@ -51,6 +51,8 @@ class HandleWrap {
   hasRef() { return this.refed; }
   getsockname() { return handleWrap.getsockname(this.id); }
   getpeername() { return handleWrap.getpeername(this.id); }
+  // The descriptor (-1 before the socket exists or after it closed), as Node's `handle.fd`.
+  get fd() { return this.id ? handleWrap.fd(this.id) : -1; }
 
   close(callback) {
     if (this.id) handleWrap.close(this.id);

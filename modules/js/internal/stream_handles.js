@@ -24,8 +24,6 @@ class StreamHandle extends HandleWrap {
   readStop() { return streamWrap.readStop(this.id); }
   shutdown(req) { return streamWrap.shutdown(this.id, req); }
   writeBuffer(data, req) { return streamWrap.write(this.id, data, req); }
-  // The descriptor (-1 when there is none), as Node's `handle.fd`.
-  get fd() { return this.id ? pipe.fd(this.id) : -1; }
 }
 
 // Node's TCP wrap: a stream with addresses and TCP's options.

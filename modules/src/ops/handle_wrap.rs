@@ -18,6 +18,7 @@ pub(super) const TYPED: &[TypedOp] = &[CLOSE, SET_REF];
 pub(super) const OPS: &[Op] = &[
     Op { binding: "handle_wrap", name: "getsockname", func: getsockname },
     Op { binding: "handle_wrap", name: "getpeername", func: getpeername },
+    Op { binding: "handle_wrap", name: "fd", func: fd },
 ];
 
 /// A libuv-style status: 0, or the negative errno.
@@ -174,6 +175,15 @@ fn getsockname(ctx: &mut dyn OpCtx) -> OpResult {
 /// `getpeername(id)` → `[address, port, family]`, or a negative errno.
 fn getpeername(ctx: &mut dyn OpCtx) -> OpResult {
     address_op(ctx, LoopHandle::peer_addr)
+}
+
+/// `fd(id)` → the descriptor under handle `id` (Node's `handle.fd`), or -1.
+fn fd(ctx: &mut dyn OpCtx) -> OpResult {
+    let id = handle_id(ctx.arg_number(0).unwrap_or(0.0));
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-1.0).into());
+    };
+    Ok(HostValue::Number(handle.raw_fd(id).map_or(-1.0, f64::from)))
 }
 
 /// Event kinds in the batch JS receives (`internal/handle_events.js` reads the same numbers).

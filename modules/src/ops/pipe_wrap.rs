@@ -11,7 +11,6 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "pipe_wrap", name: "listen", func: listen },
     Op { binding: "pipe_wrap", name: "connect", func: connect },
     Op { binding: "pipe_wrap", name: "open", func: open },
-    Op { binding: "pipe_wrap", name: "fd", func: fd },
     Op { binding: "pipe_wrap", name: "listenFd", func: listen_fd },
 ];
 
@@ -48,15 +47,6 @@ fn open(ctx: &mut dyn OpCtx) -> OpResult {
         Ok(id) => HostValue::Number(id as f64),
         Err(e) => errno_status(&e).into(),
     })
-}
-
-/// `fd(id)` → the descriptor under handle `id` (Node's `handle.fd`), or -1.
-fn fd(ctx: &mut dyn OpCtx) -> OpResult {
-    let id: u32 = ctx.arg(0, "id")?;
-    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
-        return Ok((-1.0).into());
-    };
-    Ok(HostValue::Number(handle.raw_fd(id).map_or(-1.0, f64::from)))
 }
 
 /// `listenFd(fd, backlog)` → a server handle listening on a duplicate of socket `fd` (a TCP

@@ -118,8 +118,13 @@ impl Drop for FdStream {
 
 /// A duplicate of `fd` (closed on exec), numbered 3 or above.
 pub(super) fn dup_cloexec(fd: RawFd) -> io::Result<OwnedFd> {
+    dup_above(fd, 3)
+}
+
+/// A duplicate of `fd` (closed on exec), numbered at least `min`.
+pub(super) fn dup_above(fd: RawFd, min: RawFd) -> io::Result<OwnedFd> {
     // SAFETY: F_DUPFD_CLOEXEC returns a new descriptor or -1.
-    let copy = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 3) };
+    let copy = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, min) };
     if copy < 0 {
         return Err(io::Error::last_os_error());
     }

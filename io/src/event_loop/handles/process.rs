@@ -18,6 +18,7 @@ use std::task::{Context, Poll};
 use tokio::io::unix::AsyncFd;
 use tokio::sync::oneshot;
 
+use super::fd_stream::dup_above;
 use super::stream::Stream;
 use super::{HandleId, HandleTable, IoEvent, Kind};
 
@@ -128,18 +129,6 @@ pub(super) fn exit_fields(status: i32) -> (i64, i32) {
     }
 }
 
-/// A duplicate of `fd` numbered at least `min`, closed on exec in the parent: safe from
-/// being overwritten while the child's descriptors are arranged.
-fn dup_above(fd: RawFd, min: RawFd) -> io::Result<OwnedFd> {
-    // SAFETY: F_DUPFD_CLOEXEC returns a new descriptor or -1.
-    let copy = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, min) };
-    if copy < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: a fresh descriptor that nothing else owns.
-    Ok(unsafe { OwnedFd::from_raw_fd(copy) })
-}
-
 impl HandleTable {
     /// Starts `command` with `stdio[i]` as its descriptor `i`; see [`SpawnedChild`].
     pub(crate) fn spawn_process(
@@ -148,7 +137,9 @@ impl HandleTable {
         stdio: &[ChildStdio],
     ) -> io::Result<SpawnedChild> {
         let mut parent_ends: Vec<Option<StdUnixStream>> = Vec::with_capacity(stdio.len());
-        // The descriptors the child gets beyond 0–2, moved into place after fork.
+        // The descriptors the child gets beyond 0–2, moved into place after fork. Every
+        // duplicate made here is numbered at or above `floor`, so none is overwritten while
+        // the child's descriptors are arranged.
         let mut extra: Vec<(RawFd, OwnedFd)> = Vec::new();
         let floor = stdio.len().max(3) as RawFd;
         for (index, mode) in stdio.iter().enumerate() {

@@ -70,6 +70,14 @@ function stopPerf(target, detail) {
   if (perf.hasObserver('dns')) perf.stopPerf(target, kPerfDns, { detail });
 }
 
+// A failed lookup's error from the binding: Node's errno (a stub's, say), or the error the
+// op already built.
+function lookupError(err, syscall, hostname) {
+  if (typeof err === 'object') return err;
+  const { DNSException } = require('internal/errors');
+  return new DNSException(err, syscall, hostname);
+}
+
 /** The binding's order constant for an order name. */
 function orderConstant(order) {
   return order === 'ipv4first' ? DNS_ORDER_IPV4_FIRST :
@@ -398,5 +406,5 @@ module.exports = {
   setDefaultResolverServers,
   defaultResolverFunctions, defineResolveMethods, lookupOptions, promisifiesTo, resolveMethods,
   setDefaultResultOrder, syscallOf, toASCII, validateLookupService, orderConstant,
-  startPerf, startLookupPerf, stopPerf,
+  startPerf, startLookupPerf, stopPerf, lookupError,
 };

@@ -10,7 +10,7 @@ const { Buffer } = require('buffer');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
-const { validateArray, validateString } = require('internal/validators');
+const { validateString } = require('internal/validators');
 
 const tlsWrap = internalBinding('tls_wrap');
 
@@ -41,20 +41,20 @@ function extraCertificates() {
   }
 }
 
+function usesSystemStore() {
+  return process.execArgv.includes('--use-system-ca') || process.env.NODE_USE_SYSTEM_CA === '1';
+}
+
 function compute(type) {
   switch (type) {
     case 'bundled': return tlsWrap.bundledCertificates().map(toPem);
     case 'system': return tlsWrap.systemCertificates().map(toPem);
     case 'extra': return extraCertificates();
-    default: {
-      const useSystem = process.execArgv.includes('--use-system-ca') ||
-        process.env.NODE_USE_SYSTEM_CA === '1';
-      return unique([
-        ...getCACertificates('bundled'),
-        ...(useSystem ? getCACertificates('system') : []),
-        ...getCACertificates('extra'),
-      ]);
-    }
+    default: return unique([
+      ...getCACertificates('bundled'),
+      ...(usesSystemStore() ? getCACertificates('system') : []),
+      ...getCACertificates('extra'),
+    ]);
   }
 }
 
@@ -70,7 +70,6 @@ function getCACertificates(type = 'default') {
 
 function setDefaultCACertificates(certs) {
   if (!Array.isArray(certs)) throw new ERR_INVALID_ARG_TYPE('certs', 'Array', certs);
-  validateArray(certs, 'certs');
   const pems = [];
   for (let i = 0; i < certs.length; i++) {
     const cert = certs[i];
@@ -89,8 +88,8 @@ function setDefaultCACertificates(certs) {
 // The `ca` a context without its own trusts: undefined while that is just the bundled store
 // (the backend's own default, already compiled), else the 'default' list.
 function defaultCaForContext() {
-  if (replacedDefault === undefined && getCACertificates('default') === cache.default &&
-      cache.default.length === getCACertificates('bundled').length) {
+  if (replacedDefault === undefined && !usesSystemStore() &&
+      getCACertificates('extra').length === 0) {
     return undefined;
   }
   return getCACertificates('default');
