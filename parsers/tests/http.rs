@@ -330,6 +330,23 @@ fn connect_and_101_stop() {
 }
 
 #[test]
+fn declined_upgrade_keeps_parsing_http() {
+    let input =
+        "GET /a HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: ws\r\n\r\nGET /b HTTP/1.1\r\n\r\n";
+    let mut rec = Rec { action: HeadersAction::DeclineUpgrade, ..Rec::default() };
+    let mut p = Parser::new(REQ, Config::default());
+    assert_eq!(p.execute(input.as_bytes(), &mut rec), Ok(input.len()));
+    assert!(!p.is_upgrade());
+    assert_eq!(rec.ev.iter().filter(|e| *e == "complete").count(), 2);
+    // A CONNECT stays a tunnel whatever the answer.
+    let input = "CONNECT h:1 HTTP/1.1\r\n\r\ntunnel";
+    let mut rec = Rec { action: HeadersAction::DeclineUpgrade, ..Rec::default() };
+    let mut p = Parser::new(REQ, Config::default());
+    let n = p.execute(input.as_bytes(), &mut rec).unwrap();
+    assert_eq!(&input[n..], "tunnel");
+}
+
+#[test]
 fn upgrade_with_body_reads_body_first() {
     let input =
         "GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: ws\r\nContent-Length: 2\r\n\r\nabrest";

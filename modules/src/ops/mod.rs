@@ -12,6 +12,7 @@ pub mod errors;
 mod fs;
 mod fs_event_wrap;
 pub mod handle_wrap;
+mod http_parser;
 mod os;
 mod performance;
 mod pipe_wrap;
@@ -42,6 +43,7 @@ pub fn ops() -> Vec<Op> {
         fs::OPS,
         fs_event_wrap::OPS,
         handle_wrap::OPS,
+        http_parser::OPS,
         os::OPS,
         performance::OPS,
         pipe_wrap::OPS,

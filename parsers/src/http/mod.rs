@@ -51,6 +51,10 @@ pub enum HeadersAction {
     /// No body, and the rest of the stream belongs to another protocol (e.g. the response
     /// to a CONNECT request).
     Upgrade,
+    /// The receiver declines the upgrade the headers ask for (a server with no use for it):
+    /// frame the body as the headers say and keep reading HTTP/1 after it. A CONNECT
+    /// request is an upgrade whatever the answer.
+    DeclineUpgrade,
 }
 
 /// Whether `execute` should go on after a message completes.

@@ -470,6 +470,9 @@ impl Parser {
                 self.skip_body = true;
                 self.upgrade = true;
             }
+            HeadersAction::DeclineUpgrade => {
+                self.upgrade = self.method == Some(Method::Connect);
+            }
         }
 
         let has_body = self.chunked || self.content_length.is_some_and(|n| n > 0);
