@@ -5,11 +5,16 @@
 //! - `buffer`, `fs`, `ops`, `net`, `spawn`: `tests/bench/<name>.js`, a script every runtime runs
 //!   unchanged and that prints `case value` lines (higher is better); rounds are interleaved
 //!   and each case keeps its best round.
+//! - `http`: each runtime's `node:http` server under an outside load generator, and each
+//!   runtime's HTTP client against an outside server (see `http_load`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use std::net::SocketAddr;
+
+use crate::http_load::{drive, read_port, HelloServer};
 use crate::{find_tool, oxnode_bin, root, take_opt, USAGE};
 
 /// One runtime under test: its name, binary, and the arguments that run a script with it.
@@ -19,7 +24,7 @@ struct Tool {
     args: Vec<String>,
 }
 
-/// `cargo xtask bench startup|buffer|fs|ops|net|spawn [--runs N]`.
+/// `cargo xtask bench startup|buffer|fs|ops|net|spawn|http [--runs N]`.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut args = args.to_vec();
     let runs: Option<usize> = match take_opt(&mut args, "--runs")? {
@@ -40,6 +45,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             let _ = std::fs::remove_dir_all(&dir);
             result
         }
+        [which] if which == "http" => bench_http(runs.unwrap_or(3)),
         [which] if ["buffer", "fs", "ops", "net", "spawn"].contains(&which.as_str()) => {
             let script = root().join("tests/bench").join(format!("{which}.js"));
             bench_throughput(&script, runs.unwrap_or(3))
@@ -65,11 +71,13 @@ fn tools(script: &Path) -> Result<Vec<Tool>, String> {
     Ok(tools)
 }
 
-/// Runs `tool` once; its stdout, or an error naming the tool when it fails.
-fn run_once(tool: &Tool) -> Result<(String, Duration), String> {
+/// Runs `tool` once with extra environment `env`; its stdout, or an error naming the tool
+/// when it fails.
+fn run_once(tool: &Tool, env: &[(&str, &str)]) -> Result<(String, Duration), String> {
     let start = Instant::now();
     let out = Command::new(&tool.path)
         .args(&tool.args)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stderr(Stdio::piped())
         .stdout(Stdio::piped())
@@ -95,7 +103,7 @@ fn bench_startup(script: &Path, runs: usize) -> Result<(), String> {
         println!("  {:<7} {}", tool.name, tool.path.display());
     }
     let timed = |tool: &Tool| -> Result<Duration, String> {
-        let (stdout, took) = run_once(tool)?;
+        let (stdout, took) = run_once(tool, &[])?;
         if stdout.trim() != "hello" {
             return Err(format!("{} did not print hello", tool.name));
         }
@@ -151,20 +159,31 @@ fn bench_throughput(script: &Path, runs: usize) -> Result<(), String> {
     let mut best: Vec<Vec<(String, f64)>> = vec![Vec::new(); tools.len()];
     for _ in 0..runs {
         for (i, tool) in tools.iter().enumerate() {
-            let (stdout, _) = run_once(tool)?;
+            let (stdout, _) = run_once(tool, &[])?;
             for line in stdout.lines() {
                 let mut words = line.split_whitespace();
                 let (Some(case), Some(value)) = (words.next(), words.next()) else { continue };
                 let Ok(value) = value.parse::<f64>() else { continue };
-                match best[i].iter_mut().find(|(c, _)| c == case) {
-                    Some(entry) => entry.1 = entry.1.max(value),
-                    None => best[i].push((case.to_string(), value)),
-                }
+                record(&mut best[i], case, value);
             }
         }
     }
+    print_table(&tools, &best);
+    Ok(())
+}
+
+/// Keeps the best `value` seen for `case`, in first-seen order.
+fn record(best: &mut Vec<(String, f64)>, case: &str, value: f64) {
+    match best.iter_mut().find(|(c, _)| c == case) {
+        Some(entry) => entry.1 = entry.1.max(value),
+        None => best.push((case.to_string(), value)),
+    }
+}
+
+/// Prints each case's best value per runtime, and every peer's value relative to oxnode's.
+fn print_table(tools: &[Tool], best: &[Vec<(String, f64)>]) {
     print!("\n{:<18}", "case");
-    for tool in &tools {
+    for tool in tools {
         print!(" {:>10}", tool.name);
     }
     for tool in &tools[1..] {
@@ -191,5 +210,65 @@ fn bench_throughput(script: &Path, runs: usize) -> Result<(), String> {
         }
         println!();
     }
+}
+
+/// `bench http`: each runtime's `node:http` server under a load generator that is none of
+/// them (hello world over 64 keep-alive connections, a 1 MiB body over 8), then each
+/// runtime's client (`http.request` keep-alive loop, `fetch`) against one fixed server.
+fn bench_http(runs: usize) -> Result<(), String> {
+    let server_script = root().join("tests/bench/http_server.js");
+    let client_script = root().join("tests/bench/http_client.js");
+    let servers = tools(&server_script)?;
+    let clients = tools(&client_script)?;
+    println!("http: best of {runs} interleaved runs, higher is better");
+    for tool in &servers {
+        println!("  {:<7} {}", tool.name, tool.path.display());
+    }
+    let hello = HelloServer::start()?;
+    let url = format!("http://{}/", hello.addr);
+    let mut best: Vec<Vec<(String, f64)>> = vec![Vec::new(); servers.len()];
+    for _ in 0..runs {
+        for (i, tool) in servers.iter().enumerate() {
+            for (case, value) in load_server(tool)? {
+                record(&mut best[i], case, value);
+            }
+            let (stdout, _) = run_once(&clients[i], &[("OXNODE_BENCH_URL", &url)])?;
+            for line in stdout.lines() {
+                let mut words = line.split_whitespace();
+                let (Some(case), Some(value)) = (words.next(), words.next()) else { continue };
+                let Ok(value) = value.parse::<f64>() else { continue };
+                record(&mut best[i], case, value);
+            }
+        }
+    }
+    print_table(&servers, &best);
     Ok(())
+}
+
+/// Starts `tool`'s HTTP server, loads it, stops it; `(case, value)` pairs.
+fn load_server(tool: &Tool) -> Result<Vec<(&'static str, f64)>, String> {
+    let mut child = Command::new(&tool.path)
+        .args(&tool.args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", tool.path.display()))?;
+    let result = (|| {
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let (port, _rest) = read_port(stdout)?;
+        let addr = SocketAddr::from(([127, 0, 0, 1], port));
+        let failed = |e: String| format!("{} server: {e}", tool.name);
+        // Warm-up: the JIT, the allocator and the sockets' buffers.
+        drive(addr, "/", 64, Duration::from_secs(1)).map_err(failed)?;
+        let hello = drive(addr, "/", 64, Duration::from_secs(5)).map_err(failed)?;
+        let big = drive(addr, "/1m", 8, Duration::from_secs(3)).map_err(failed)?;
+        Ok(vec![
+            ("hello-req/s", hello.responses as f64 / hello.elapsed.as_secs_f64()),
+            ("1MiB-MB/s", big.body_bytes as f64 / 1048576.0 / big.elapsed.as_secs_f64()),
+        ])
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    result
 }

@@ -2,13 +2,14 @@
 //!
 //! - `ci`: formatting, clippy, the release build of `oxnode`, then `cargo test --release
 //!   --workspace` (the end-to-end harness compares `target/release/oxnode` with Node).
-//! - `bench startup|buffer|fs|ops|net|spawn [--runs N]`: oxnode against node, deno and bun (whichever are
+//! - `bench startup|buffer|fs|ops|net|spawn|http [--runs N]`: oxnode against node, deno and bun (whichever are
 //!   found): start-up time, Buffer encoding and fs.readFile/writeFile throughput.
 //! - `compat --suite PATH [--list FILE | --all PREFIX] [--runtime BIN] [--update]`: runs
 //!   files of Node's own `test/parallel` and counts them passed, skipped and failed.
 
 mod bench;
 mod compat;
+mod http_load;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
 
 pub(crate) const USAGE: &str = "usage:
   cargo xtask ci
-  cargo xtask bench startup|buffer|fs|ops|net|spawn [--runs N]
+  cargo xtask bench startup|buffer|fs|ops|net|spawn|http [--runs N]
   cargo xtask compat --suite NODE_TESTS [--list FILE | --all PREFIX] [--jobs N]
                      [--runtime NODE_DENO_OR_BUN_BINARY] [--update]";
 
