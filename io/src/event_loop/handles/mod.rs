@@ -691,6 +691,14 @@ pub(super) enum ReadOutcome {
     Failed,
 }
 
+thread_local! {
+    /// The loop thread's read buffer. Each read copies out only the bytes it got, so a small
+    /// read (an HTTP request, a keystroke) costs neither a 64 KiB allocation nor zeroing it,
+    /// and JS holds buffers of the size that arrived (libuv's onread pattern in Node: read
+    /// into a large buffer, keep what was filled).
+    static READ_SCRATCH: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; READ_CHUNK]);
+}
+
 /// Reads what the socket has (a bounded number of chunks), pushing read/EOF/error events.
 fn poll_reads(
     id: HandleId,
@@ -707,16 +715,18 @@ fn poll_reads(
             }
             Poll::Ready(Ok(())) => {}
         }
-        let mut buf = vec![0u8; READ_CHUNK];
-        match stream.try_read(&mut buf) {
-            Ok(0) => {
+        let read = READ_SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            stream.try_read(&mut scratch).map(|n| scratch[..n].to_vec())
+        });
+        match read {
+            Ok(data) if data.is_empty() => {
                 events.push(IoEvent::End { id });
                 return ReadOutcome::Eof;
             }
-            Ok(n) => {
-                let drained = n < buf.len();
-                buf.truncate(n);
-                events.push(IoEvent::Read { id, data: buf });
+            Ok(data) => {
+                let drained = data.len() < READ_CHUNK;
+                events.push(IoEvent::Read { id, data });
                 if drained {
                     stream.clear_read_ready();
                     return ReadOutcome::Open;
