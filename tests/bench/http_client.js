@@ -39,10 +39,15 @@ async function main() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: PARALLEL });
   await rate('client-req/s', () => get(agent));
   agent.destroy();
-  await rate('fetch-req/s', async () => {
-    const res = await fetch(url);
-    await res.arrayBuffer();
-  });
+  // A runtime without a working fetch reports no fetch case rather than failing the bench.
+  try {
+    await rate('fetch-req/s', async () => {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+    });
+  } catch (err) {
+    console.error(`fetch-req/s skipped: ${err.message}`);
+  }
 }
 
 main();

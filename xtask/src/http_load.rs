@@ -15,6 +15,28 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// `cargo xtask load HOST:PORT [--path P] [--connections N] [--seconds S]`: drives a server
+/// started by hand, e.g. under a profiler, and prints requests/s and body MB/s.
+pub(crate) fn load_command(args: &[String]) -> Result<(), String> {
+    let mut args = args.to_vec();
+    let path = crate::take_opt(&mut args, "--path")?.unwrap_or_else(|| "/".into());
+    let number = |v: Option<String>, default: u64| -> Result<u64, String> {
+        v.map_or(Ok(default), |v| v.parse().map_err(|_| format!("not a number: {v}")))
+    };
+    let connections = number(crate::take_opt(&mut args, "--connections")?, 64)?.max(1);
+    let seconds = number(crate::take_opt(&mut args, "--seconds")?, 5)?.max(1);
+    let [addr] = args.as_slice() else { return Err(crate::USAGE.into()) };
+    let addr: SocketAddr = addr.parse().map_err(|_| format!("not HOST:PORT: {addr}"))?;
+    let r = drive(addr, &path, connections as usize, Duration::from_secs(seconds))?;
+    let secs = r.elapsed.as_secs_f64();
+    println!(
+        "{:.1} requests/s, {:.1} body MB/s",
+        r.responses as f64 / secs,
+        r.body_bytes as f64 / 1048576.0 / secs
+    );
+    Ok(())
+}
+
 /// What a load run achieved.
 pub(crate) struct LoadResult {
     /// Complete responses received.

@@ -4,6 +4,8 @@
 //!   --workspace` (the end-to-end harness compares `target/release/oxnode` with Node).
 //! - `bench startup|buffer|fs|ops|net|spawn|http [--runs N]`: oxnode against node, deno and bun (whichever are
 //!   found): start-up time, Buffer encoding and fs.readFile/writeFile throughput.
+//! - `load HOST:PORT`: the HTTP load of `bench http` against a server you started (to profile
+//!   it).
 //! - `compat --suite PATH [--list FILE | --all PREFIX] [--runtime BIN] [--update]`: runs
 //!   files of Node's own `test/parallel` and counts them passed, skipped and failed.
 
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci(),
         Some("bench") => bench::bench(&args[1..]),
+        Some("load") => http_load::load_command(&args[1..]),
         Some("compat") => compat::compat(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
 pub(crate) const USAGE: &str = "usage:
   cargo xtask ci
   cargo xtask bench startup|buffer|fs|ops|net|spawn|http [--runs N]
+  cargo xtask load HOST:PORT [--path P] [--connections N] [--seconds S]
   cargo xtask compat --suite NODE_TESTS [--list FILE | --all PREFIX] [--jobs N]
                      [--runtime NODE_DENO_OR_BUN_BINARY] [--update]";
 
