@@ -191,7 +191,7 @@ impl Events {
             Err(e) => {
                 self.out[0] = (e.offset as f64).into();
                 self.out[1] = e.code().into();
-                self.out[2] = e.kind.reason().into();
+                self.out[2] = e.reason().into();
             }
         }
         HostValue::Array(self.out)

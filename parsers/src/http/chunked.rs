@@ -6,7 +6,7 @@
 //! byte at a time, so a split anywhere resumes exactly where it stopped.
 
 use super::config::Config;
-use super::error::ErrorKind;
+use super::error::{site, Site};
 use super::head::TOKEN;
 
 /// Where we are in a chunk-size line or in the CRLF after chunk data.
@@ -16,11 +16,10 @@ pub(crate) enum ChunkLine {
     Size(bool),
     /// Spaces after the size (lenient only).
     SizeSpaces,
-    /// Just after a `;`: an extension name must start.
+    /// Just after a `;`: an extension name starts, possibly empty.
     ExtStart,
     ExtName,
-    /// Just after `=`.
-    ExtValueStart,
+    /// After `=`: a token value, where a `"` (even mid-token) starts a quoted string.
     ExtValue,
     Quoted,
     QuotedEscape,
@@ -70,93 +69,97 @@ impl ChunkScanner {
         self.size = 0;
     }
 
-    /// Consumes one framing byte.
-    pub fn step(&mut self, b: u8, cfg: &Config) -> Result<Step, ErrorKind> {
+    /// Consumes one framing byte. A rejection carries the failure site and how far past
+    /// this byte llhttp stands when it reports it (0 or 1).
+    pub fn step(&mut self, b: u8, cfg: &Config) -> Result<Step, (Site, usize)> {
         use ChunkLine::*;
+        let lf_ok = cfg.lenient_optional_cr_before_lf;
         match self.line {
             Size(seen) => {
                 if let Some(d) = hex(b) {
                     if self.size > u64::MAX >> 4 {
-                        return Err(ErrorKind::InvalidChunkSize);
+                        return Err((site::CHUNK_SIZE_OVERFLOW, 1));
                     }
                     self.size = (self.size << 4) | u64::from(d);
                     self.line = Size(true);
                     return Ok(Step::More);
                 }
                 if !seen {
-                    return Err(ErrorKind::InvalidChunkSize);
+                    return Err((site::CHUNK_SIZE_CHAR, 0));
                 }
-                match b {
-                    b';' => self.line = ExtStart,
-                    b'\r' => self.line = SizeLf,
-                    b'\n' if cfg.lenient_optional_cr_before_lf => return Ok(Step::SizeDone),
-                    b'\n' => return Err(ErrorKind::CrExpected),
-                    b' ' | b'\t' if cfg.lenient_spaces_after_chunk_size => self.line = SizeSpaces,
-                    _ => return Err(ErrorKind::InvalidChunkSize),
-                }
+                return self.after_size(b, cfg);
             }
-            SizeSpaces => match b {
-                b' ' | b'\t' => {}
-                b';' => self.line = ExtStart,
-                b'\r' => self.line = SizeLf,
-                b'\n' if cfg.lenient_optional_cr_before_lf => return Ok(Step::SizeDone),
-                b'\n' => return Err(ErrorKind::CrExpected),
-                _ => return Err(ErrorKind::InvalidChunkSize),
+            SizeSpaces => {
+                if hex(b).is_some() {
+                    return Err((site::CHUNK_SIZE_CHAR, 0));
+                }
+                return self.after_size(b, cfg);
+            }
+            ExtStart => match b {
+                b' ' | b'\r' => return Err((site::EXT_CHAR, 1)),
+                _ => {
+                    // An empty name is allowed: the byte is the name's first or ends it.
+                    self.line = ExtName;
+                    return self.step(b, cfg);
+                }
             },
-            ExtStart => {
-                if !TOKEN[b as usize] {
-                    return Err(ErrorKind::Strict);
-                }
-                self.line = ExtName;
-            }
             ExtName => match b {
                 _ if TOKEN[b as usize] => {}
-                b'=' => self.line = ExtValueStart,
-                _ => return self.after_ext(b, cfg),
+                b'=' => self.line = ExtValue,
+                b';' => self.line = ExtStart,
+                b'\r' => self.line = SizeLf,
+                b'\n' if lf_ok => return Ok(Step::SizeDone),
+                b'\n' => return Err((site::CR_AFTER_EXT_NAME, 0)),
+                _ => return Err((site::EXT_NAME_CHAR, 1)),
             },
-            ExtValueStart => match b {
+            ExtValue => match b {
                 b'"' => self.line = Quoted,
-                _ if TOKEN[b as usize] => self.line = ExtValue,
-                _ => return self.after_ext(b, cfg),
+                _ if TOKEN[b as usize] => {}
+                b';' => self.line = ExtStart,
+                b'\r' => self.line = SizeLf,
+                b'\n' if lf_ok => return Ok(Step::SizeDone),
+                b'\n' => return Err((site::CR_AFTER_EXT_VALUE, 0)),
+                _ => return Err((site::EXT_VALUE_CHAR, 1)),
             },
-            ExtValue => {
-                if !TOKEN[b as usize] {
-                    return self.after_ext(b, cfg);
-                }
-            }
             Quoted => match b {
                 b'"' => self.line = QuotedEnd,
                 b'\\' => self.line = QuotedEscape,
                 b'\t' | b' ' | 0x21..=0x7e | 0x80..=0xff => {}
-                _ => return Err(ErrorKind::Strict),
+                _ => return Err((site::EXT_QUOTED_CHAR, 1)),
             },
             QuotedEscape => match b {
                 b'\t' | b' ' | 0x21..=0x7e | 0x80..=0xff => self.line = Quoted,
-                _ => return Err(ErrorKind::Strict),
+                _ => return Err((site::EXT_QUOTED_PAIR, 1)),
             },
-            QuotedEnd => return self.after_ext(b, cfg),
+            QuotedEnd => match b {
+                b';' => self.line = ExtStart,
+                b'\r' => self.line = SizeLf,
+                b'\n' if lf_ok => return Ok(Step::SizeDone),
+                b'\n' => return Err((site::CR_AFTER_EXT_VALUE, 0)),
+                _ => return Err((site::EXT_AFTER_QUOTE, 0)),
+            },
             SizeLf => {
                 if b != b'\n' {
                     if cfg.lenient_optional_lf_after_cr {
                         return Ok(Step::SizeDoneReprocess);
                     }
-                    return Err(ErrorKind::LfExpected);
+                    return Err((site::LF_AFTER_CHUNK_SIZE, 0));
                 }
                 return Ok(Step::SizeDone);
             }
             DataCr => match b {
                 b'\r' => self.line = DataLf,
-                b'\n' if cfg.lenient_optional_cr_before_lf => return Ok(Step::DataDone),
-                b'\n' => return Err(ErrorKind::CrExpected),
+                b'\n' if lf_ok => return Ok(Step::DataDone),
+                b'\n' => return Err((site::CR_AFTER_CHUNK_DATA, 1)),
                 _ if cfg.lenient_optional_crlf_after_chunk => return Ok(Step::DataDoneReprocess),
-                _ => return Err(ErrorKind::Strict),
+                _ => return Err((site::LF_AFTER_CHUNK_DATA, 0)),
             },
             DataLf => {
                 if b != b'\n' {
                     if cfg.lenient_optional_lf_after_cr || cfg.lenient_optional_crlf_after_chunk {
                         return Ok(Step::DataDoneReprocess);
                     }
-                    return Err(ErrorKind::LfExpected);
+                    return Err((site::LF_AFTER_CHUNK_DATA, 0));
                 }
                 return Ok(Step::DataDone);
             }
@@ -164,14 +167,18 @@ impl ChunkScanner {
         Ok(Step::More)
     }
 
-    /// The byte after a complete extension name or value: another extension or the line end.
-    fn after_ext(&mut self, b: u8, cfg: &Config) -> Result<Step, ErrorKind> {
+    /// The byte after the hex digits (and any lenient spaces) of a chunk-size line.
+    fn after_size(&mut self, b: u8, cfg: &Config) -> Result<Step, (Site, usize)> {
         match b {
             b';' => self.line = ChunkLine::ExtStart,
             b'\r' => self.line = ChunkLine::SizeLf,
             b'\n' if cfg.lenient_optional_cr_before_lf => return Ok(Step::SizeDone),
-            b'\n' => return Err(ErrorKind::CrExpected),
-            _ => return Err(ErrorKind::Strict),
+            b'\n' => return Err((site::CR_AFTER_CHUNK_SIZE, 1)),
+            b' ' | b'\t' if cfg.lenient_spaces_after_chunk_size => {
+                self.line = ChunkLine::SizeSpaces
+            }
+            b' ' | b'\t' => return Err((site::CHUNK_SIZE_CHAR, 1)),
+            _ => return Err((site::CHUNK_SIZE_CHAR, 0)),
         }
         Ok(Step::More)
     }

@@ -11,7 +11,9 @@ pub const DEFAULT_MAX_HEADER_SIZE: usize = 16 * 1024;
 pub struct Config {
     /// Limit on the bytes Node counts in a head: request target or reason phrase plus every
     /// header name and value (without leading whitespace). Reaching it is
-    /// `HPE_HEADER_OVERFLOW`. Trailers are counted separately against the same limit.
+    /// `HPE_HEADER_OVERFLOW`, reported as Node does: when the piece being counted ends, or
+    /// at the end of the input if it is still open. Trailers are counted separately against
+    /// the same limit.
     pub max_header_size: usize,
     /// Accept any byte but CR and LF in header values (llhttp `lenient_headers`).
     pub lenient_headers: bool,

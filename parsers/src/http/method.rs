@@ -1,8 +1,9 @@
 //! Request methods, numbered as llhttp numbers them.
 //!
 //! Node's `HTTPParser` passes the method to JS as llhttp's number, so [`Method::llhttp_code`]
-//! keeps that numbering. Only the HTTP methods are accepted; the RTSP names llhttp also knows
-//! take part in prefix matching so that an invalid method fails on the same byte as in llhttp.
+//! keeps that numbering. Only the HTTP methods are a [`Method`]; the RTSP names llhttp also
+//! knows take part in matching, so that an invalid method fails on the same byte and with the
+//! same reason as in llhttp (an RTSP name is refused only once the protocol is known).
 
 /// An HTTP request method llhttp accepts; each variant is the wire name in CamelCase
 /// (`MSearch` is `M-SEARCH`).
@@ -123,6 +124,11 @@ impl Method {
     /// Looks up a method by its exact, case-sensitive wire name.
     pub fn from_bytes(name: &[u8]) -> Option<Method> {
         METHODS.iter().find(|(_, n, _)| *n == name).map(|(m, _, _)| *m)
+    }
+
+    /// Whether `name` is one of the RTSP-only method names llhttp knows.
+    pub(crate) fn is_rtsp_name(name: &[u8]) -> bool {
+        RTSP_NAMES.contains(&name)
     }
 
     /// Whether some known method name (HTTP or RTSP) starts with `prefix`.

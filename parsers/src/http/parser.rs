@@ -8,8 +8,8 @@
 
 use super::chunked::{ChunkLine, ChunkScanner, Step};
 use super::config::Config;
-use super::error::{ErrorKind, ParseError};
-use super::head::HeadScanner;
+use super::error::{site, ParseError, Site};
+use super::head::{HeadScanner, CONN_CLOSE, CONN_KEEP_ALIVE, CONN_UPGRADE};
 use super::method::Method;
 use super::{Flow, Handler, Head, Headers, HeadersAction, Kind};
 
@@ -191,8 +191,8 @@ impl Parser {
         !(self.chunked || self.content_length.is_some())
     }
 
-    fn fail(&mut self, kind: ErrorKind, offset: usize) -> Result<usize, ParseError> {
-        let e = ParseError { kind, offset };
+    fn fail(&mut self, (kind, reason): Site, offset: usize) -> Result<usize, ParseError> {
+        let e = ParseError { kind, reason, offset };
         self.error = Some(e);
         self.state = State::Failed;
         Err(e)
@@ -214,7 +214,7 @@ impl Parser {
         handler: &mut H,
     ) -> Result<usize, ParseError> {
         if let Some(e) = self.error {
-            return Err(ParseError { kind: e.kind, offset: 0 });
+            return Err(ParseError { offset: 0, ..e });
         }
         let mut pos = 0;
         while pos < data.len() {
@@ -239,10 +239,12 @@ impl Parser {
                     if self.cfg.lenient_data_after_close {
                         return Ok(data.len());
                     }
-                    return self.fail(ErrorKind::ClosedConnection, pos);
+                    // llhttp consumes the byte before it rejects it.
+                    return self.fail(site::CLOSED, pos + 1);
                 }
                 State::Upgraded => return Ok(pos),
-                State::Failed => return self.fail(ErrorKind::Strict, pos),
+                // Unreachable: a failure is returned above before any state is looked at.
+                State::Failed => return Ok(pos),
                 State::Head | State::Trailers => {
                     let base =
                         if self.buffered { self.head_buf.len() } else { pos - self.head_start };
@@ -250,9 +252,9 @@ impl Parser {
                     let room = (self.raw_head_cap() + 1).saturating_sub(base).max(1);
                     let stop = data.len().min(pos.saturating_add(room));
                     match self.scanner.scan(&data[pos..stop], base, &self.cfg) {
-                        Err((kind, i)) => return self.fail(kind, pos + i),
+                        Err((s, i)) => return self.fail(s, pos + i),
                         Ok(None) if stop - pos == room => {
-                            return self.fail(ErrorKind::HeaderOverflow, stop - 1);
+                            return self.fail(site::HEADER_OVERFLOW, stop - 1);
                         }
                         Ok(None) => {
                             if self.buffered {
@@ -285,7 +287,7 @@ impl Parser {
                             }
                             pos = end;
                             match r {
-                                Err(kind) => return self.fail(kind, end.saturating_sub(1)),
+                                Err(s) => return self.fail(s, end),
                                 Ok(Next::Stop) => return Ok(pos),
                                 Ok(Next::Go) => {}
                             }
@@ -321,7 +323,7 @@ impl Parser {
                     }
                 }
                 State::ChunkLine => match self.chunk.step(data[pos], &self.cfg) {
-                    Err(kind) => return self.fail(kind, pos),
+                    Err((s, delta)) => return self.fail(s, pos + delta),
                     Ok(Step::More) => pos += 1,
                     Ok(Step::SizeDone) => {
                         pos += 1;
@@ -359,10 +361,11 @@ impl Parser {
                 self.message_complete(handler);
                 Ok(())
             }
-            State::Failed => Err(self
-                .error
-                .unwrap_or(ParseError { kind: ErrorKind::InvalidEofState, offset: 0 })),
-            _ => self.fail(ErrorKind::InvalidEofState, 0).map(|_| ()),
+            State::Failed => {
+                let (kind, reason) = site::EOF_STATE;
+                Err(self.error.unwrap_or(ParseError { kind, reason, offset: 0 }))
+            }
+            _ => self.fail(site::EOF_STATE, 0).map(|_| ()),
         }
     }
 
@@ -380,67 +383,20 @@ impl Parser {
     }
 
     /// Applies the header rules, tells the handler, and picks the body framing.
-    fn on_head<H: Handler>(&mut self, head: &[u8], handler: &mut H) -> Result<Next, ErrorKind> {
+    fn on_head<H: Handler>(&mut self, head: &[u8], handler: &mut H) -> Result<Next, Site> {
         let request = self.kind == Kind::Request;
         self.major = self.scanner.major;
         self.minor = self.scanner.minor;
         self.method = self.scanner.method;
         self.status = self.scanner.status;
-        let mut has_upgrade = false;
-        let mut conn_upgrade = false;
-        for h in &self.scanner.headers {
-            let name = head.get(h.name.0..h.name.1).unwrap_or_default();
-            let value = head.get(h.value.0..h.value.1).unwrap_or_default();
-            if name.eq_ignore_ascii_case(b"content-length") {
-                if self.content_length.is_some() {
-                    return Err(ErrorKind::UnexpectedContentLength);
-                }
-                if self.transfer_encoding && !self.cfg.lenient_chunked_length {
-                    return Err(ErrorKind::InvalidContentLength);
-                }
-                self.content_length = Some(parse_content_length(value)?);
-            } else if name.eq_ignore_ascii_case(b"transfer-encoding") {
-                if self.content_length.is_some() && !self.cfg.lenient_chunked_length {
-                    return Err(ErrorKind::InvalidTransferEncoding);
-                }
-                self.transfer_encoding = true;
-                for token in value.split(|&b| b == b',') {
-                    let token = token.trim_ascii();
-                    // A request coding after `chunked` makes the body length unknowable
-                    // (RFC 9112 §6.3), so it is rejected where it appears, as llhttp does.
-                    if request && self.chunked && !self.cfg.lenient_transfer_encoding {
-                        return Err(ErrorKind::InvalidTransferEncoding);
-                    }
-                    if !token.is_empty() {
-                        self.chunked = token.eq_ignore_ascii_case(b"chunked");
-                    }
-                }
-            } else if name.eq_ignore_ascii_case(b"connection") {
-                for token in value.split(|&b| b == b',') {
-                    let token = token.trim_ascii();
-                    if token.eq_ignore_ascii_case(b"close") {
-                        self.conn_close = true;
-                    } else if token.eq_ignore_ascii_case(b"keep-alive") {
-                        self.conn_keep_alive = true;
-                    } else if token.eq_ignore_ascii_case(b"upgrade") {
-                        conn_upgrade = true;
-                    }
-                }
-            } else if name.eq_ignore_ascii_case(b"upgrade") {
-                has_upgrade = true;
-            }
-        }
-        if request
-            && self.transfer_encoding
-            && !self.chunked
-            && !self.cfg.lenient_transfer_encoding
-            && !self.cfg.lenient_chunked_length
-        {
-            return Err(ErrorKind::InvalidTransferEncoding);
-        }
-        if self.method == Some(Method::Pri) && self.major == 2 {
-            return Err(ErrorKind::PausedH2Upgrade);
-        }
+        // The scanner already applied the Content-Length and Transfer-Encoding rules.
+        self.content_length =
+            self.scanner.has_content_length.then_some(self.scanner.content_length);
+        self.transfer_encoding = self.scanner.transfer_encoding;
+        self.chunked = self.scanner.chunked;
+        self.take_connection_flags();
+        let has_upgrade = self.scanner.upgrade;
+        let conn_upgrade = self.scanner.connection & CONN_UPGRADE != 0;
         if self.transfer_encoding {
             // Only reachable with lenient_chunked_length: the coding wins over the length.
             self.content_length = None;
@@ -493,6 +449,10 @@ impl Parser {
             return Ok(Next::Go);
         }
         if self.transfer_encoding {
+            // llhttp decides this after `on_headers_complete`, so the handler saw the head.
+            if request && !self.cfg.lenient_transfer_encoding && !self.cfg.lenient_chunked_length {
+                return Err(site::TE_NOT_CHUNKED);
+            }
             self.state = State::BodyEof;
             return Ok(Next::Go);
         }
@@ -509,7 +469,14 @@ impl Parser {
         }
     }
 
+    /// Connection options count wherever they appear, trailers included, as in llhttp.
+    fn take_connection_flags(&mut self) {
+        self.conn_close = self.scanner.connection & CONN_CLOSE != 0;
+        self.conn_keep_alive = self.scanner.connection & CONN_KEEP_ALIVE != 0;
+    }
+
     fn on_trailers<H: Handler>(&mut self, block: &[u8], handler: &mut H) -> Next {
+        self.take_connection_flags();
         if !self.scanner.headers.is_empty() {
             handler.on_trailers(&Headers { bytes: block, spans: &self.scanner.headers });
         }
@@ -534,22 +501,4 @@ impl Parser {
             Flow::Pause => Next::Stop,
         }
     }
-}
-
-/// A Content-Length value: one run of digits (OWS already trimmed), at most `u64::MAX`.
-fn parse_content_length(value: &[u8]) -> Result<u64, ErrorKind> {
-    if value.is_empty() {
-        return Err(ErrorKind::InvalidContentLength);
-    }
-    let mut n: u64 = 0;
-    for &b in value {
-        if !b.is_ascii_digit() {
-            return Err(ErrorKind::InvalidContentLength);
-        }
-        n = n
-            .checked_mul(10)
-            .and_then(|n| n.checked_add(u64::from(b - b'0')))
-            .ok_or(ErrorKind::InvalidContentLength)?;
-    }
-    Ok(n)
 }
