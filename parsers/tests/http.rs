@@ -552,3 +552,22 @@ fn never_panics_on_garbage() {
         }
     }
 }
+
+#[test]
+fn chunk_extensions_are_limited_per_chunk() {
+    let long = "A".repeat(9000);
+    // Two halves of one chunk's extension together pass Node's 16 KiB limit...
+    let input = format!(
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2;{long}{long}\r\nab\r\n0\r\n\r\n"
+    );
+    let mut p = Parser::new(REQ, Config::default());
+    let e = p.execute(input.as_bytes(), &mut Rec::default()).unwrap_err();
+    assert_eq!(e.code(), "HPE_CHUNK_EXTENSIONS_OVERFLOW");
+    assert_eq!(e.reason(), "Chunk extensions overflow");
+    // ...but the count starts again with each chunk.
+    let input = format!(
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2;{long}\r\nab\r\n2;{long}\r\ncd\r\n0\r\n\r\n"
+    );
+    let mut p = Parser::new(REQ, Config::default());
+    assert_eq!(p.execute(input.as_bytes(), &mut Rec::default()), Ok(input.len()));
+}

@@ -55,18 +55,21 @@ pub(crate) struct ChunkScanner {
     pub line: ChunkLine,
     /// The size declared by the last size line.
     pub size: u64,
+    /// Extension name and value bytes seen on the current size line.
+    ext_bytes: usize,
 }
 
 impl ChunkScanner {
     /// A scanner at the start of a chunk-size line.
     pub fn new() -> Self {
-        ChunkScanner { line: ChunkLine::Size(false), size: 0 }
+        ChunkScanner { line: ChunkLine::Size(false), size: 0, ext_bytes: 0 }
     }
 
     /// Starts a new chunk-size line.
     pub fn start_size(&mut self) {
         self.line = ChunkLine::Size(false);
         self.size = 0;
+        self.ext_bytes = 0;
     }
 
     /// Consumes one framing byte. A rejection carries the failure site and how far past
@@ -74,6 +77,12 @@ impl ChunkScanner {
     pub fn step(&mut self, b: u8, cfg: &Config) -> Result<Step, (Site, usize)> {
         use ChunkLine::*;
         let lf_ok = cfg.lenient_optional_cr_before_lf;
+        if matches!(self.line, ExtName | ExtValue | Quoted | QuotedEscape) && b != b'\r' {
+            self.ext_bytes += 1;
+            if self.ext_bytes > cfg.max_chunk_extensions {
+                return Err((site::CHUNK_EXTENSIONS_OVERFLOW, 0));
+            }
+        }
         match self.line {
             Size(seen) => {
                 if let Some(d) = hex(b) {

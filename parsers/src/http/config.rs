@@ -6,6 +6,9 @@
 /// Node's default `--max-http-header-size`.
 pub const DEFAULT_MAX_HEADER_SIZE: usize = 16 * 1024;
 
+/// Node's limit on the extension bytes of one chunk (`kMaxChunkExtensionsSize`).
+pub const DEFAULT_MAX_CHUNK_EXTENSIONS: usize = 16 * 1024;
+
 /// Limits and leniencies of a [`Parser`](super::Parser); `Config::default()` is strict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -15,6 +18,10 @@ pub struct Config {
     /// at the end of the input if it is still open. Trailers are counted separately against
     /// the same limit.
     pub max_header_size: usize,
+    /// Limit on the extension names and values of one chunk-size line; past it is
+    /// `HPE_CHUNK_EXTENSIONS_OVERFLOW` (Node's binding adds this to llhttp, against a client
+    /// that streams an endless extension).
+    pub max_chunk_extensions: usize,
     /// Accept any byte but CR and LF in header values (llhttp `lenient_headers`).
     pub lenient_headers: bool,
     /// Accept Content-Length together with Transfer-Encoding, ignoring the length
@@ -45,6 +52,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_header_size: DEFAULT_MAX_HEADER_SIZE,
+            max_chunk_extensions: DEFAULT_MAX_CHUNK_EXTENSIONS,
             lenient_headers: false,
             lenient_chunked_length: false,
             lenient_keep_alive: false,
@@ -64,6 +72,7 @@ impl Config {
     pub fn lenient_all() -> Self {
         Config {
             max_header_size: DEFAULT_MAX_HEADER_SIZE,
+            max_chunk_extensions: DEFAULT_MAX_CHUNK_EXTENSIONS,
             lenient_headers: true,
             lenient_chunked_length: true,
             lenient_keep_alive: true,

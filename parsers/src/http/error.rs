@@ -48,6 +48,9 @@ pub enum ErrorKind {
     HeaderOverflow,
     /// An HTTP/2 connection preface `PRI * HTTP/2.0` (`HPE_PAUSED_H2_UPGRADE`).
     PausedH2Upgrade,
+    /// A chunk's extensions exceed `Config::max_chunk_extensions`
+    /// (`HPE_CHUNK_EXTENSIONS_OVERFLOW`, a limit of Node's binding rather than llhttp's).
+    ChunkExtensionsOverflow,
 }
 
 impl ErrorKind {
@@ -72,6 +75,7 @@ impl ErrorKind {
             ErrorKind::InvalidTransferEncoding => "HPE_INVALID_TRANSFER_ENCODING",
             ErrorKind::HeaderOverflow => "HPE_HEADER_OVERFLOW",
             ErrorKind::PausedH2Upgrade => "HPE_PAUSED_H2_UPGRADE",
+            ErrorKind::ChunkExtensionsOverflow => "HPE_CHUNK_EXTENSIONS_OVERFLOW",
         }
     }
 }
@@ -189,5 +193,7 @@ pub(crate) mod site {
     pub const LF_AFTER_CHUNK_DATA: Site = (Strict, "Expected LF after chunk data");
     pub const CLOSED: Site = (ClosedConnection, "Data after `Connection: close`");
     pub const HEADER_OVERFLOW: Site = (HeaderOverflow, "Header overflow");
+    pub const CHUNK_EXTENSIONS_OVERFLOW: Site =
+        (ChunkExtensionsOverflow, "Chunk extensions overflow");
     pub const EOF_STATE: Site = (InvalidEofState, "Invalid EOF state");
 }

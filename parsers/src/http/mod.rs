@@ -23,7 +23,7 @@ mod head;
 mod method;
 mod parser;
 
-pub use config::{Config, DEFAULT_MAX_HEADER_SIZE};
+pub use config::{Config, DEFAULT_MAX_CHUNK_EXTENSIONS, DEFAULT_MAX_HEADER_SIZE};
 pub use error::{ErrorKind, ParseError};
 pub use method::Method;
 pub use parser::Parser;
