@@ -59,7 +59,9 @@ const { HandleWrap, owners, ownsHandle, unopened } = require('internal/handle_ev
 let nextRequest = 0;
 
 // --- the handle objects ------------------------------------------------------------------------
-const { StreamHandle, TCP, Pipe, kIsServer } = require('internal/stream_handles');
+const {
+  StreamHandle, TCP, Pipe, kIsServer, kStreamConsumer,
+} = require('internal/stream_handles');
 
 // --- arguments --------------------------------------------------------------------------------
 // connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback], marked
@@ -457,6 +459,11 @@ Socket.prototype._onRead = function _onRead(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   this[kBytesRead] += buffer.length;
   this._unrefTimer();
+  const consumer = this._handle?.[kStreamConsumer];
+  if (consumer !== undefined) {
+    consumer.onConsumedRead(buffer);
+    return;
+  }
   if (this[kOnRead]) {
     this[kOnRead].queue.push(buffer);
     this._deliverOnRead();

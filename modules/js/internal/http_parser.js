@@ -8,6 +8,7 @@
 // response to CONNECT is an upgrade) and `upgradeAllowed` (a server wants Upgrade requests).
 
 const binding = internalBinding('http_parser');
+const { kStreamConsumer } = require('internal/stream_handles');
 
 const methods = [
   'DELETE', 'GET', 'HEAD', 'POST', 'PUT', 'CONNECT', 'OPTIONS', 'TRACE', 'COPY', 'LOCK',
@@ -30,6 +31,7 @@ const kOnExecute = 5;
 const kOnTimeout = 6;
 
 // Event tags and flags shared with the native side.
+const EVENT_BEGIN = 0;
 const EVENT_HEADERS = 1;
 const EVENT_BODY = 2;
 const EVENT_COMPLETE = 3;
@@ -42,8 +44,10 @@ const kId = Symbol('kId');
 const kClosed = Symbol('kClosed');
 const kCurrentBuffer = Symbol('kCurrentBuffer');
 const kHeadersCompleted = Symbol('kHeadersCompleted');
+const kConsumed = Symbol('kConsumed');
+const kFailed = Symbol('kFailed');
 
-// A parser dropped without free() still releases its native state.
+// A parser dropped without close() still releases its native state.
 const finalizer = new FinalizationRegistry((id) => binding.free(id));
 
 class HTTPParser {
@@ -62,6 +66,7 @@ class HTTPParser {
     this[kId] = binding.create(type, maxHeaderSize || 0, lenient || 0, reuse);
     if (reuse === 0) finalizer.register(this, this[kId], this);
     this[kClosed] = false;
+    this[kFailed] = false;
     this[kHeadersCompleted] = false;
     this.skipBody = false;
     this.isConnect = false;
@@ -83,7 +88,8 @@ class HTTPParser {
   }
 
   finish() {
-    if (this[kId] === 0 || this[kClosed]) return undefined;
+    // As llhttp_finish: a parser that failed already has nothing more to report.
+    if (this[kId] === 0 || this[kClosed] || this[kFailed]) return undefined;
     const ret = this.#replay(binding.finish(this[kId]), undefined);
     return typeof ret === 'number' ? undefined : ret;
   }
@@ -95,6 +101,12 @@ class HTTPParser {
     while (i < length) {
       if (this[kClosed]) return events[0];
       switch (events[i]) {
+        case EVENT_BEGIN: {
+          const callback = this[kOnMessageBegin];
+          if (typeof callback === 'function') callback.call(this);
+          i += 1;
+          break;
+        }
         case EVENT_HEADERS: {
           this[kHeadersCompleted] = true;
           const callback = this[kOnHeadersComplete];
@@ -132,6 +144,7 @@ class HTTPParser {
       }
     }
     if (events[1] !== undefined) {
+      this[kFailed] = true;
       const err = new Error(`Parse Error: ${events[2]}`);
       err.bytesParsed = events[0];
       err.code = events[1];
@@ -141,11 +154,9 @@ class HTTPParser {
     return events[0];
   }
 
+  // Releases the native parser (Node's close(): the parser is done for good).
   close() {
-    this[kClosed] = true;
-  }
-
-  free() {
+    this.unconsume();
     this[kClosed] = true;
     const id = this[kId];
     if (id !== 0) {
@@ -155,9 +166,16 @@ class HTTPParser {
     }
   }
 
-  remove() {
-    this.free();
+  // Node's free() ends the parser's use for one connection: nothing more is parsed or
+  // reported until initialize(), but the native parser stays for reuse from the pool.
+  free() {
+    this.unconsume();
+    this[kClosed] = true;
   }
+
+  // Node's remove() takes the parser off the server's connections list, which is kept in
+  // JS here (_http_server).
+  remove() {}
 
   // Node pauses llhttp from a callback; events are replayed after the parse here, so there
   // is nothing to hold back.
@@ -165,10 +183,37 @@ class HTTPParser {
 
   resume() {}
 
-  // Node lets llhttp read the socket directly; here JS hands every read to execute().
-  consume() {}
+  // Takes the handle's reads, as Node's parser reads a consumed StreamBase: each read is
+  // parsed at once and reported to kOnExecute, without going through the socket's
+  // Readable side. The socket still sees the end of the stream and errors.
+  consume(handle) {
+    if (handle === null || typeof handle !== 'object' || handle[kStreamConsumer] !== undefined) {
+      return;
+    }
+    handle[kStreamConsumer] = this;
+    this[kConsumed] = handle;
+  }
 
-  unconsume() {}
+  unconsume() {
+    const handle = this[kConsumed];
+    if (handle === undefined) return;
+    this[kConsumed] = undefined;
+    if (handle[kStreamConsumer] === this) handle[kStreamConsumer] = undefined;
+  }
+
+  // A read of the consumed handle (called by the socket that owns it).
+  onConsumedRead(buffer) {
+    const ret = this.execute(buffer);
+    const callback = this[kOnExecute];
+    if (typeof callback !== 'function') return;
+    // The buffer stays current for the callback: an upgrade takes its rest from it.
+    this[kCurrentBuffer] = buffer;
+    try {
+      callback.call(this, ret);
+    } finally {
+      this[kCurrentBuffer] = undefined;
+    }
+  }
 
   getCurrentBuffer() {
     return this[kCurrentBuffer];

@@ -11,6 +11,9 @@ const pipe = internalBinding('pipe_wrap');
 
 // Whether a handle is a listening one.
 const kIsServer = Symbol('kIsServer');
+// What reads the handle instead of its socket's Readable side (an HTTP parser after
+// `parser.consume(handle)`, as Node's parser takes over a StreamBase's reads).
+const kStreamConsumer = Symbol('kStreamConsumer');
 
 // What every stream handle does: read, write and shut down.
 class StreamHandle extends HandleWrap {
@@ -47,4 +50,4 @@ tcp.constants = { SOCKET: 0, SERVER: 1, UV_TCP_IPV6ONLY: 1, UV_TCP_REUSEPORT: 2 
 pipe.Pipe = Pipe;
 pipe.constants = { SOCKET: 0, SERVER: 1, IPC: 2, UV_READABLE: 1, UV_WRITABLE: 2 };
 
-module.exports = { StreamHandle, TCP, Pipe, kIsServer };
+module.exports = { StreamHandle, TCP, Pipe, kIsServer, kStreamConsumer };

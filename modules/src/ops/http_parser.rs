@@ -22,6 +22,7 @@ pub(super) const OPS: &[Op] = &[
 ];
 
 /// Event tags in the array `execute` returns (after the three result slots).
+const EVENT_BEGIN: f64 = 0.0;
 const EVENT_HEADERS: f64 = 1.0;
 const EVENT_BODY: f64 = 2.0;
 const EVENT_COMPLETE: f64 = 3.0;
@@ -31,7 +32,9 @@ const EVENT_TRAILERS: f64 = 4.0;
 const FLAG_SKIP_BODY: u32 = 1;
 /// `execute` flag: the message is the response to a CONNECT request (an upgrade).
 const FLAG_CONNECT: u32 = 2;
-/// `execute` flag: a request's Upgrade is wanted; without it the request is plain HTTP.
+/// `execute` flag: a request's Upgrade is wanted (the stream switches right after the head,
+/// a body included, as when Node's server returns 2 from kOnHeadersComplete); without it
+/// the request is plain HTTP.
 const FLAG_UPGRADE_ALLOWED: u32 = 4;
 
 /// The realm's parsers, by id (index + 1); freed slots are reused.
@@ -136,7 +139,8 @@ fn free(ctx: &mut dyn OpCtx) -> OpResult {
 ///
 /// `consumed` is how many bytes were parsed (on an error, the offset of the bad byte);
 /// fewer than the buffer's length means the stream was upgraded there. The events, in
-/// order: `1, major, minor, headers, method, url, status, reason, upgrade, keepAlive`
+/// order: `0` (a message begins), `1, major, minor, headers, method, url, status, reason,
+/// upgrade, keepAlive`
 /// (headers a flat name/value array; method llhttp's number or undefined), `2, start, end`
 /// (a body piece: offsets into `buffer`), `3` (message complete), `4, trailers`.
 fn execute(ctx: &mut dyn OpCtx) -> OpResult {
@@ -208,6 +212,10 @@ fn flat_headers(headers: &Headers<'_>) -> HostValue {
 }
 
 impl Handler for Events {
+    fn on_message_begin(&mut self) {
+        self.out.push(HostValue::Number(EVENT_BEGIN));
+    }
+
     fn on_headers_complete(&mut self, head: &Head<'_>) -> HeadersAction {
         let request = head.method.is_some();
         self.out.extend([
@@ -224,14 +232,14 @@ impl Handler for Events {
         ]);
         let upgrade_slot = self.out.len() - 2;
         if request {
-            if head.upgrade
-                && head.method != Some(Method::Connect)
-                && self.flags & FLAG_UPGRADE_ALLOWED == 0
-            {
+            if !head.upgrade || head.method == Some(Method::Connect) {
+                return HeadersAction::Continue;
+            }
+            if self.flags & FLAG_UPGRADE_ALLOWED == 0 {
                 self.out[upgrade_slot] = HostValue::Bool(false);
                 return HeadersAction::DeclineUpgrade;
             }
-            return HeadersAction::Continue;
+            return HeadersAction::Upgrade;
         }
         if self.flags & FLAG_CONNECT != 0 {
             self.out[upgrade_slot] = HostValue::Bool(true);

@@ -25,6 +25,8 @@ function uvBinding() {
 
 function testInternalBinding(name) {
   if (name === 'uv') return uvBinding();
+  // The HTTPParser class lives in JS here, over the batched parser ops.
+  if (name === 'http_parser') return require('internal/http_parser');
   // The lookups take Node's shape before a test stubs them.
   if (name === 'cares_wrap') require('internal/dns/utils');
   // The handle classes join their bindings when they load.
