@@ -264,6 +264,11 @@ impl LoopHandle {
         self.with_handles(|h| h.open_fd(fd))
     }
 
+    /// Two connected stream handles (a socketpair), for a transport that JS code carries.
+    pub fn stream_pair(&self) -> std::io::Result<(HandleId, HandleId)> {
+        self.with_handles(|h| h.stream_pair())
+    }
+
     /// A watcher of `path` (Node's FSEvent handle); `IoEvent::FsEvent`s follow until it
     /// is closed.
     pub fn fs_event_start(&self, path: &std::path::Path) -> std::io::Result<HandleId> {

@@ -112,7 +112,7 @@ impl PeerCertificate {
         out.ca = matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca);
         if let Ok(Some(san)) = cert.subject_alternative_name() {
             let parts: Vec<String> =
-                san.value.general_names.iter().filter_map(general_name).collect();
+                san.value.general_names.iter().filter_map(|gn| general_name(gn, true)).collect();
             out.subjectaltname = Some(parts.join(", "));
         }
         if let Ok(Some(eku)) = cert.extended_key_usage() {
@@ -182,12 +182,38 @@ fn name(n: &X509Name<'_>) -> DistinguishedName {
     DistinguishedName { entries }
 }
 
+/// A name as Node prints it in `subjectaltname`: as is when it holds only printable ASCII
+/// other than `"`, `\`, `,` and `'`; otherwise as a JSON string, so that no entry can pose
+/// as several (a comma) or hide part of itself (a NUL).
+fn alt_name_text(name: &str) -> String {
+    let safe = name.bytes().all(|c| (b' '..=b'~').contains(&c) && !b"\"\\,'".contains(&c));
+    if safe {
+        return name.to_owned();
+    }
+    let mut out = String::from("\"");
+    for c in name.bytes() {
+        match c {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            b' '..=b'~' if c != b',' => out.push(c as char),
+            _ => out.push_str(&format!("\\u{c:04x}")),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// One subjectAltName entry as OpenSSL/Node print it; kinds Node leaves out give `None`.
-fn general_name(gn: &GeneralName<'_>) -> Option<String> {
+/// `quote`: names that need it are JSON-quoted, as in `subjectaltname` (not in `infoAccess`,
+/// whose values Node hands out unquoted).
+fn general_name(gn: &GeneralName<'_>, quote: bool) -> Option<String> {
+    let text = |s: &str| if quote { alt_name_text(s) } else { s.to_owned() };
     Some(match gn {
-        GeneralName::DNSName(s) => format!("DNS:{s}"),
-        GeneralName::RFC822Name(s) => format!("email:{s}"),
-        GeneralName::URI(s) => format!("URI:{s}"),
+        GeneralName::DNSName(s) => format!("DNS:{}", text(s)),
+        GeneralName::RFC822Name(s) => format!("email:{}", text(s)),
+        GeneralName::URI(s) => format!("URI:{}", text(s)),
         GeneralName::IPAddress(bytes) => format!("IP Address:{}", ip_text(bytes)?),
         GeneralName::RegisteredID(oid) => format!("Registered ID:{}", oid.to_id_string()),
         GeneralName::DirectoryName(n) => {
@@ -243,7 +269,7 @@ fn info_access(cert: &X509Certificate<'_>) -> Option<Vec<(String, Vec<String>)>>
             "1.3.6.1.5.5.7.48.2" => "CA Issuers".to_owned(),
             other => other.to_owned(),
         };
-        let Some(location) = general_name(&desc.access_location) else {
+        let Some(location) = general_name(&desc.access_location, false) else {
             continue;
         };
         // OpenSSL prints `OCSP - URI:http://…`; Node splits at the first ':'.

@@ -91,6 +91,17 @@ pub trait TlsStreamInfo {
     /// The peer's certificate chain as sent, leaf first, DER.
     fn peer_certificates(&self) -> &[CertificateDer<'static>];
 
+    /// `length` bytes of keying material for `label` and `context` (RFC 5705), as
+    /// `exportKeyingMaterial()`; `None` when the session cannot export.
+    fn export_keying_material(
+        &self,
+        _length: usize,
+        _label: &[u8],
+        _context: Option<&[u8]>,
+    ) -> Option<Vec<u8>> {
+        None
+    }
+
     /// `socket.getPeerCertificate()`: the leaf's fields, or `None` without a certificate.
     fn peer_certificate(&self) -> Option<PeerCertificate> {
         self.peer_certificates().first().and_then(|der| PeerCertificate::from_der(der).ok())

@@ -25,6 +25,9 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "tls_wrap", name: "connect", func: connect },
     Op { binding: "tls_wrap", name: "accept", func: accept },
     Op { binding: "tls_wrap", name: "info", func: info },
+    Op { binding: "tls_wrap", name: "certificateInfo", func: certificate_info },
+    Op { binding: "tls_wrap", name: "streamPair", func: stream_pair },
+    Op { binding: "tls_wrap", name: "exportKeyingMaterial", func: export_keying_material },
     Op { binding: "tls_wrap", name: "bundledCertificates", func: bundled_certificates },
     Op { binding: "tls_wrap", name: "systemCertificates", func: system_certificates },
     Op { binding: "tls_wrap", name: "parseCertificates", func: parse_certificates },
@@ -171,6 +174,45 @@ fn info(ctx: &mut dyn OpCtx) -> OpResult {
     };
     Ok(match handle.tls_info(id, session_info) {
         Ok(value) => value,
+        Err(e) => errno_status(&e).into(),
+    })
+}
+
+/// `certificateInfo(der)` → a DER certificate's fields as `getPeerCertificate()` gives them
+/// (what `getCertificate()` shows of the local certificate); throws for bytes that do not parse.
+fn certificate_info(ctx: &mut dyn OpCtx) -> OpResult {
+    let der = ctx.arg_bytes(0).map(|b| b.to_vec()).unwrap_or_default();
+    let cert = PeerCertificate::from_der(&der).map_err(tls_error)?;
+    Ok(certificate(cert))
+}
+
+/// `streamPair()` → `[a, b]`, two connected stream handles, or a negative errno: a TLSSocket
+/// over a JS Duplex runs its session on `a` while JS carries `b`'s bytes to and from the Duplex.
+fn stream_pair(ctx: &mut dyn OpCtx) -> OpResult {
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-(libc::EBADF as f64)).into());
+    };
+    Ok(match handle.stream_pair() {
+        Ok((a, b)) => HostValue::Array(vec![(a as f64).into(), (b as f64).into()]),
+        Err(e) => errno_status(&e).into(),
+    })
+}
+
+/// `exportKeyingMaterial(handle, length, label, context)` → the bytes, a negative errno before
+/// the handshake ends, or `null` when the session cannot export.
+fn export_keying_material(ctx: &mut dyn OpCtx) -> OpResult {
+    let id = handle_id(ctx.arg_number(0).unwrap_or(0.0));
+    let length = ctx.arg_number(1).unwrap_or(0.0).max(0.0) as usize;
+    let label = ctx.arg_string(2).unwrap_or_default().into_bytes();
+    let context = ctx.arg_bytes(3).map(|b| b.to_vec());
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-(libc::EBADF as f64)).into());
+    };
+    let exported = handle
+        .tls_info(id, |session| session.export_keying_material(length, &label, context.as_deref()));
+    Ok(match exported {
+        Ok(Some(bytes)) => HostValue::Bytes(bytes),
+        Ok(None) => HostValue::Null,
         Err(e) => errno_status(&e).into(),
     })
 }

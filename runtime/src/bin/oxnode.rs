@@ -54,6 +54,9 @@ const PROCESS_FLAGS: &[&str] = &[
     "--expose-internals",
     "--expose_internals",
     "--experimental-eventsource",
+    // The WebSocket global is on by default; the bootstrap leaves it out with the "no" form.
+    "--experimental-websocket",
+    "--no-experimental-websocket",
     "--abort-on-uncaught-exception",
     // ES module features on by default in Node 25, still accepted as flags.
     "--experimental-require-module",
@@ -63,6 +66,19 @@ const PROCESS_FLAGS: &[&str] = &[
     "--test-udp-no-try-send",
     "--network-family-autoselection",
     "--no-network-family-autoselection",
+    // node:http reads these from execArgv: llhttp's lenient mode by default, and whether the
+    // global agents honour HTTP_PROXY/HTTPS_PROXY/NO_PROXY.
+    "--insecure-http-parser",
+    "--no-insecure-http-parser",
+    "--use-env-proxy",
+    "--no-use-env-proxy",
+    // tls.DEFAULT_MIN_VERSION / DEFAULT_MAX_VERSION, read by node:tls from execArgv.
+    "--tls-min-v1.0",
+    "--tls-min-v1.1",
+    "--tls-min-v1.2",
+    "--tls-min-v1.3",
+    "--tls-max-v1.2",
+    "--tls-max-v1.3",
 ];
 
 /// The values `--input-type` takes: how `-e`/`-p`/stdin code is compiled (the bootstrap
@@ -142,6 +158,14 @@ fn parse(args: Vec<String>) -> Command {
             other if other.starts_with("--network-family-autoselection-attempt-timeout=") => {
                 exec_argv.push(arg);
             }
+            "--max-http-header-size" => {
+                let Some(value) = iter.next() else {
+                    return bad_option("--max-http-header-size requires an argument");
+                };
+                exec_argv.push(arg);
+                exec_argv.push(value);
+            }
+            other if other.starts_with("--max-http-header-size=") => exec_argv.push(arg),
             other if other.starts_with("--dns-result-order=") => {
                 let order = &other["--dns-result-order=".len()..];
                 if !["ipv4first", "ipv6first", "verbatim"].contains(&order) {
@@ -173,6 +197,11 @@ fn parse(args: Vec<String>) -> Command {
         }
     }
     let rest: Vec<String> = iter.collect();
+    if exec_argv.iter().any(|a| a == "--tls-min-v1.3")
+        && exec_argv.iter().any(|a| a == "--tls-max-v1.2")
+    {
+        return bad_option("either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both");
+    }
     if let Some(unknown) = runtime::set_engine_flags(&engine_options).first() {
         return bad_option(&format!("bad option: {unknown}"));
     }

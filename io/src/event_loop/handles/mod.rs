@@ -320,6 +320,17 @@ impl HandleTable {
         Ok(self.insert(Kind::Stream(stream)))
     }
 
+    /// Two connected Unix stream handles (a socketpair): the transport of a TLS session whose
+    /// bytes come from and go to JS code (Node's TLSSocket over a Duplex).
+    pub(crate) fn stream_pair(&mut self) -> io::Result<(HandleId, HandleId)> {
+        let (a, b) = std::os::unix::net::UnixStream::pair()?;
+        a.set_nonblocking(true)?;
+        b.set_nonblocking(true)?;
+        let a = Stream::Unix(tokio::net::UnixStream::from_std(a)?);
+        let b = Stream::Unix(tokio::net::UnixStream::from_std(b)?);
+        Ok((self.insert(Kind::Stream(a)), self.insert(Kind::Stream(b))))
+    }
+
     /// A server listening on a duplicate of socket descriptor `fd` (Node's `listen({ fd })`):
     /// ENOTSOCK for anything but a TCP or Unix stream socket.
     pub(crate) fn listen_fd(

@@ -136,6 +136,12 @@ pub(super) fn poll_tls_reads(
                 buf.truncate(n);
                 events.push(IoEvent::Read { id, data: buf });
             }
+            // The transport ended without close_notify: Node (TLSWrap passes the stream's
+            // EOF straight through) reports an end, not an error.
+            Poll::Ready(Err(e)) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                events.push(IoEvent::End { id });
+                return super::ReadOutcome::Eof;
+            }
             Poll::Ready(Err(e)) => {
                 events.push(IoEvent::ReadError { id, errno: errno_of(&e) });
                 return super::ReadOutcome::Failed;

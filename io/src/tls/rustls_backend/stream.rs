@@ -8,7 +8,7 @@
 //! Close semantics are tokio-rustls': `poll_shutdown` sends `close_notify` then shuts down the
 //! transport's write side (a half-close), and reading continues until the peer's
 //! `close_notify`, which reads as end-of-file. A transport EOF without `close_notify` is an
-//! `UnexpectedEof` error, as a truncation attack should be.
+//! `UnexpectedEof` error here; the loop's TLS handle reads it as an end, as Node does.
 
 use std::io;
 use std::pin::Pin;
@@ -125,6 +125,23 @@ impl TlsStreamInfo for RustlsStream {
 
     fn peer_certificates(&self) -> &[CertificateDer<'static>] {
         &self.facts.peer_certs
+    }
+
+    fn export_keying_material(
+        &self,
+        length: usize,
+        label: &[u8],
+        context: Option<&[u8]>,
+    ) -> Option<Vec<u8>> {
+        let out = vec![0u8; length];
+        match &self.inner {
+            tokio_rustls::TlsStream::Client(s) => {
+                s.get_ref().1.export_keying_material(out, label, context).ok()
+            }
+            tokio_rustls::TlsStream::Server(s) => {
+                s.get_ref().1.export_keying_material(out, label, context).ok()
+            }
+        }
     }
 }
 

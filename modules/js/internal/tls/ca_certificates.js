@@ -8,7 +8,7 @@
 
 const { Buffer } = require('buffer');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+  codes: { ERR_CRYPTO_OPERATION_FAILED, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
 
@@ -24,6 +24,12 @@ function toPem(der) {
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----`;
 }
 
+// The PEM text with a final newline: how Node gives the certificates it read from files
+// (system and NODE_EXTRA_CA_CERTS), unlike the bundled ones.
+function toPemLine(der) {
+  return `${toPem(der)}\n`;
+}
+
 // PEM strings without repeats, in first-seen order.
 function unique(pems) {
   return [...new Set(pems)];
@@ -34,7 +40,7 @@ function extraCertificates() {
   if (!file) return [];
   try {
     const text = require('fs').readFileSync(file);
-    return tlsWrap.parseCertificates(text).map(toPem);
+    return tlsWrap.parseCertificates(text).map(toPemLine);
   } catch (err) {
     process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${err.message}`);
     return [];
@@ -48,7 +54,7 @@ function usesSystemStore() {
 function compute(type) {
   switch (type) {
     case 'bundled': return tlsWrap.bundledCertificates().map(toPem);
-    case 'system': return tlsWrap.systemCertificates().map(toPem);
+    case 'system': return tlsWrap.systemCertificates().map(toPemLine);
     case 'extra': return extraCertificates();
     default: return unique([
       ...getCACertificates('bundled'),
@@ -80,7 +86,18 @@ function setDefaultCACertificates(certs) {
   for (const cert of certs) {
     const bytes = typeof cert === 'string' ? cert :
       new Uint8Array(cert.buffer, cert.byteOffset, cert.byteLength);
-    for (const der of tlsWrap.parseCertificates(bytes)) pems.push(toPem(der));
+    let ders;
+    try {
+      ders = tlsWrap.parseCertificates(bytes);
+    } catch (err) {
+      // Text with no PEM block in it adds nothing, as in Node; a broken block is an error.
+      if (err.code === 'ERR_OSSL_PEM_NO_START_LINE') continue;
+      throw err;
+    }
+    for (const der of ders) pems.push(toPemLine(der));
+  }
+  if (certs.length > 0 && pems.length === 0) {
+    throw new ERR_CRYPTO_OPERATION_FAILED('No valid certificates found in the provided array');
   }
   replacedDefault = Object.freeze(unique(pems));
 }
