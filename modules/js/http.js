@@ -96,12 +96,18 @@ Object.defineProperty(module.exports, 'globalAgent', {
   set(value) { httpAgent.globalAgent = value; },
 });
 
-// The WebSocket classes are the global ones (when this runtime has them).
+// The classes Node's http exports: the globals' own, there even when
+// --no-experimental-websocket leaves the globals out.
+const webSocketClasses = {
+  WebSocket: () => require('internal/websocket/websocket').WebSocket,
+  CloseEvent: () => require('internal/websocket/websocket').CloseEvent,
+  MessageEvent: () => globalThis.MessageEvent,
+};
 for (const name of ['WebSocket', 'CloseEvent', 'MessageEvent']) {
   Object.defineProperty(module.exports, name, {
     __proto__: null,
     configurable: true,
     enumerable: true,
-    get() { return globalThis[name]; },
+    get() { return webSocketClasses[name](); },
   });
 }
