@@ -1332,6 +1332,9 @@ Server.prototype.close = function close(cb) {
     this._closing = true;
   } else {
     this._closing = true;
+    // Closing a closed server emits 'close' again (the callback gets
+    // ERR_SERVER_NOT_RUNNING), as Node's does.
+    this._closeEmitted = false;
     this._emitCloseIfDrained();
   }
   return this;
