@@ -29,8 +29,10 @@ function Server(options, requestListener) {
     validateObject(options, 'options');
   }
   storeHTTPOptions.call(this, options);
-  tls.Server.call(this, { noDelay: true, ALPNProtocols: ['http/1.1'], ...options },
-                  _connectionListener);
+  // HTTP/1.1 is offered over ALPN unless the caller chooses protocols by callback.
+  const defaults = options.ALPNCallback ? { noDelay: true } :
+    { noDelay: true, ALPNProtocols: ['http/1.1'] };
+  tls.Server.call(this, { ...defaults, ...options }, _connectionListener);
   this.httpAllowHalfOpen = false;
   if (requestListener) this.addListener('request', requestListener);
   this.addListener('tlsClientError', function onTlsClientError(err, conn) {
@@ -63,13 +65,15 @@ function createServer(options, requestListener) {
 }
 
 // --- Agent ------------------------------------------------------------------------------------
-// The TLS options that make two connections to one origin different.
+// The TLS options that make two connections to one origin different, in Node's order.
 const poolKeyOptions = [
   'ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized',
   'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder',
-  'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyIdentifier',
-  'privateKeyEngine',
+  'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs',
+  'privateKeyIdentifier', 'privateKeyEngine',
 ];
+// Options whose `false` or `0` still tell connections apart.
+const poolKeyDefined = new Set(['rejectUnauthorized', 'honorCipherOrder', 'secureOptions']);
 
 function Agent(options) {
   if (!(this instanceof Agent)) return new Agent(options);
@@ -110,7 +114,11 @@ Agent.prototype.getName = function getName(options = {}) {
   let name = HttpAgent.prototype.getName.call(this, options);
   for (const key of poolKeyOptions) {
     name += ':';
-    if (options[key] !== undefined) name += options[key];
+    const value = options[key];
+    if (poolKeyDefined.has(key) ? value === undefined : !value) continue;
+    // The server name only counts where it differs from the host connected to.
+    if (key === 'servername' && value === options.host) continue;
+    name += key === 'sigalgs' ? JSON.stringify(value) : value;
   }
   return name;
 };

@@ -820,6 +820,20 @@ function normalizeConnectArgs(args) {
   return [options, cb ?? undefined];
 }
 
+// NODE_TLS_REJECT_UNAUTHORIZED=0 turns verification off for connections that don't choose,
+// with Node's warning, once.
+let warnedAllowUnauthorized = false;
+function allowUnauthorized() {
+  const allow = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
+  if (allow && !warnedAllowUnauthorized) {
+    warnedAllowUnauthorized = true;
+    process.emitWarning('Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to \'0\' ' +
+                        'makes TLS connections and HTTPS requests insecure by disabling ' +
+                        'certificate verification.');
+  }
+  return allow;
+}
+
 function connect(...args) {
   const [options, cb] = normalizeConnectArgs(args);
   if (options.secureContext !== undefined && !(options.secureContext instanceof SecureContext)) {
@@ -829,6 +843,9 @@ function connect(...args) {
   if (!Object.hasOwn(options, 'checkServerIdentity')) options.checkServerIdentity = checkServerIdentity;
   if (!Object.hasOwn(options, 'minDHSize')) options.minDHSize = 1024;
   if (!Object.hasOwn(options, 'ciphers')) options.ciphers = module.exports.DEFAULT_CIPHERS;
+  if (!Object.hasOwn(options, 'rejectUnauthorized')) {
+    options.rejectUnauthorized = !allowUnauthorized();
+  }
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
   validateNumber(options.minDHSize, 'options.minDHSize', 1);
   const host = options.host ?? 'localhost';
