@@ -1,7 +1,7 @@
 'use strict';
-// The `crypto` module, first part: random values, hashes (createHash, hash, getHashes),
-// HMAC, PBKDF2, scrypt, timingSafeEqual, the constants and webcrypto's getRandomValues /
-// randomUUID. Ciphers, keys, signatures and SubtleCrypto are not implemented yet.
+// The `crypto` module: random values, hashes (createHash, hash, getHashes), HMAC, PBKDF2,
+// scrypt, HKDF, AES and ChaCha20-Poly1305 ciphers, secret KeyObjects, timingSafeEqual, the
+// constants and webcrypto. Asymmetric keys and signatures are not implemented yet.
 
 const binding = internalBinding('crypto');
 const {
@@ -15,7 +15,11 @@ const {
 const { Hash, Hmac, hash, getHashes } = require('internal/crypto/hash');
 const { pbkdf2, pbkdf2Sync } = require('internal/crypto/pbkdf2');
 const { scrypt, scryptSync } = require('internal/crypto/scrypt');
-const { crypto: webcrypto } = require('internal/crypto/webcrypto');
+const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
+const { Cipheriv, Decipheriv, getCipherInfo, getCiphers } = require('internal/crypto/cipher');
+const { KeyObject, createSecretKey } = require('internal/crypto/keys');
+const { generateKey, generateKeySync } = require('internal/crypto/keygen');
+const { crypto: webcrypto, subtle } = require('internal/crypto/webcrypto');
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
@@ -23,6 +27,14 @@ function createHash(algorithm, options) {
 
 function createHmac(hmac, key, options) {
   return new Hmac(hmac, key, options);
+}
+
+function createCipheriv(cipher, key, iv, options) {
+  return new Cipheriv(cipher, key, iv, options);
+}
+
+function createDecipheriv(cipher, key, iv, options) {
+  return new Decipheriv(cipher, key, iv, options);
 }
 
 // Node checks these arguments natively: its messages name no received value.
@@ -122,11 +134,20 @@ Object.defineProperty(constants, 'defaultCipherList', {
 });
 
 module.exports = {
+  createCipheriv,
+  createDecipheriv,
   createHash,
   createHmac,
+  createSecretKey,
+  generateKey,
+  generateKeySync,
+  getCipherInfo,
+  getCiphers,
   getFips,
   getHashes,
   hash,
+  hkdf,
+  hkdfSync,
   pbkdf2,
   pbkdf2Sync,
   randomBytes,
@@ -138,6 +159,9 @@ module.exports = {
   scryptSync,
   setFips,
   timingSafeEqual,
+  Cipheriv,
+  Decipheriv,
+  KeyObject,
   Hash: deprecate(Hash, 'crypto.Hash constructor is deprecated.', 'DEP0179'),
   Hmac: deprecate(Hmac, 'crypto.Hmac constructor is deprecated.', 'DEP0181'),
 };
@@ -145,6 +169,7 @@ module.exports = {
 Object.defineProperties(module.exports, {
   constants: { __proto__: null, configurable: false, enumerable: true, writable: false, value: constants },
   webcrypto: { __proto__: null, configurable: false, enumerable: true, get: () => webcrypto },
+  subtle: { __proto__: null, configurable: false, enumerable: true, get: () => subtle },
   getRandomValues: {
     __proto__: null, configurable: false, enumerable: true, get: () => getRandomValues,
   },

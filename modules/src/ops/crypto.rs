@@ -1,4 +1,5 @@
-//! `internalBinding('crypto')`: the OS random source, hashes, HMAC, PBKDF2 and scrypt.
+//! `internalBinding('crypto')`: the OS random source, hashes, HMAC, PBKDF2, scrypt and HKDF
+//! (the ciphers are in `cipher.rs`).
 //!
 //! Every algorithm is RustCrypto's, behind the one `digest` API, so a hash and an HMAC are
 //! the same kind of object here. A streaming hash lives in a table in the op state: JS holds
@@ -9,7 +10,7 @@
 use std::collections::HashMap;
 
 use engine::{ErrorClass, HostValue, Op, OpCtx, OpResult, ThrowError};
-use hmac::digest::{FixedOutput, KeyInit, Update};
+use hmac::digest::{ExtendableOutput, FixedOutput, KeyInit, Update};
 
 use super::async_op::{self, AsyncResult};
 
@@ -29,6 +30,8 @@ pub(super) const OPS: &[Op] = &[
     Op { binding: "crypto", name: "pbkdf2Async", func: pbkdf2_async },
     Op { binding: "crypto", name: "scryptSync", func: scrypt_sync },
     Op { binding: "crypto", name: "scryptAsync", func: scrypt_async },
+    Op { binding: "crypto", name: "hkdfSync", func: hkdf_sync },
+    Op { binding: "crypto", name: "hkdfAsync", func: hkdf_async },
 ];
 
 /// The digest algorithms offered, by canonical name.
@@ -42,6 +45,10 @@ enum Algorithm {
     Sha512,
     Sha512_224,
     Sha512_256,
+    Sha3_224,
+    Sha3_256,
+    Sha3_384,
+    Sha3_512,
 }
 
 /// Every name OpenSSL (and so Node) accepts for each algorithm, lower-cased.
@@ -86,6 +93,18 @@ const ALGORITHM_NAMES: &[(&str, Algorithm)] = &[
     ("sha2-512/256", Algorithm::Sha512_256),
     ("rsa-sha512/256", Algorithm::Sha512_256),
     ("sha512-256withrsaencryption", Algorithm::Sha512_256),
+    ("sha3-224", Algorithm::Sha3_224),
+    ("rsa-sha3-224", Algorithm::Sha3_224),
+    ("id-rsassa-pkcs1-v1_5-with-sha3-224", Algorithm::Sha3_224),
+    ("sha3-256", Algorithm::Sha3_256),
+    ("rsa-sha3-256", Algorithm::Sha3_256),
+    ("id-rsassa-pkcs1-v1_5-with-sha3-256", Algorithm::Sha3_256),
+    ("sha3-384", Algorithm::Sha3_384),
+    ("rsa-sha3-384", Algorithm::Sha3_384),
+    ("id-rsassa-pkcs1-v1_5-with-sha3-384", Algorithm::Sha3_384),
+    ("sha3-512", Algorithm::Sha3_512),
+    ("rsa-sha3-512", Algorithm::Sha3_512),
+    ("id-rsassa-pkcs1-v1_5-with-sha3-512", Algorithm::Sha3_512),
 ];
 
 /// The names `crypto.getHashes()` lists, in Node's order (a subset of Node's list).
@@ -95,10 +114,18 @@ const LISTED_NAMES: &[&str] = &[
     "RSA-SHA1-2",
     "RSA-SHA224",
     "RSA-SHA256",
+    "RSA-SHA3-224",
+    "RSA-SHA3-256",
+    "RSA-SHA3-384",
+    "RSA-SHA3-512",
     "RSA-SHA384",
     "RSA-SHA512",
     "RSA-SHA512/224",
     "RSA-SHA512/256",
+    "id-rsassa-pkcs1-v1_5-with-sha3-224",
+    "id-rsassa-pkcs1-v1_5-with-sha3-256",
+    "id-rsassa-pkcs1-v1_5-with-sha3-384",
+    "id-rsassa-pkcs1-v1_5-with-sha3-512",
     "md5",
     "md5WithRSAEncryption",
     "sha1",
@@ -107,6 +134,10 @@ const LISTED_NAMES: &[&str] = &[
     "sha224WithRSAEncryption",
     "sha256",
     "sha256WithRSAEncryption",
+    "sha3-224",
+    "sha3-256",
+    "sha3-384",
+    "sha3-512",
     "sha384",
     "sha384WithRSAEncryption",
     "sha512",
@@ -115,6 +146,8 @@ const LISTED_NAMES: &[&str] = &[
     "sha512-256",
     "sha512-256WithRSAEncryption",
     "sha512WithRSAEncryption",
+    "shake128",
+    "shake256",
     "ssl3-md5",
     "ssl3-sha1",
 ];
@@ -136,6 +169,10 @@ impl Algorithm {
             Algorithm::Sha512 => Box::new(sha2::Sha512::default()),
             Algorithm::Sha512_224 => Box::new(sha2::Sha512_224::default()),
             Algorithm::Sha512_256 => Box::new(sha2::Sha512_256::default()),
+            Algorithm::Sha3_224 => Box::new(sha3::Sha3_224::default()),
+            Algorithm::Sha3_256 => Box::new(sha3::Sha3_256::default()),
+            Algorithm::Sha3_384 => Box::new(sha3::Sha3_384::default()),
+            Algorithm::Sha3_512 => Box::new(sha3::Sha3_512::default()),
         }
     }
 
@@ -154,6 +191,10 @@ impl Algorithm {
             Algorithm::Sha512 => keyed::<Hmac<sha2::Sha512>>(key),
             Algorithm::Sha512_224 => keyed::<Hmac<sha2::Sha512_224>>(key),
             Algorithm::Sha512_256 => keyed::<Hmac<sha2::Sha512_256>>(key),
+            Algorithm::Sha3_224 => keyed::<Hmac<sha3::Sha3_224>>(key),
+            Algorithm::Sha3_256 => keyed::<Hmac<sha3::Sha3_256>>(key),
+            Algorithm::Sha3_384 => keyed::<Hmac<sha3::Sha3_384>>(key),
+            Algorithm::Sha3_512 => keyed::<Hmac<sha3::Sha3_512>>(key),
         }
     }
 
@@ -172,6 +213,10 @@ impl Algorithm {
             Algorithm::Sha512_256 => {
                 pbkdf2_hmac::<sha2::Sha512_256>(password, salt, iterations, out)
             }
+            Algorithm::Sha3_224 => pbkdf2_hmac::<sha3::Sha3_224>(password, salt, iterations, out),
+            Algorithm::Sha3_256 => pbkdf2_hmac::<sha3::Sha3_256>(password, salt, iterations, out),
+            Algorithm::Sha3_384 => pbkdf2_hmac::<sha3::Sha3_384>(password, salt, iterations, out),
+            Algorithm::Sha3_512 => pbkdf2_hmac::<sha3::Sha3_512>(password, salt, iterations, out),
         }
     }
 }
@@ -181,6 +226,9 @@ trait Digester: Send {
     fn feed(&mut self, data: &[u8]);
     fn finish(self: Box<Self>) -> Vec<u8>;
     fn duplicate(&self) -> Box<dyn Digester>;
+    /// Sets the output length (`None`: the default); false if the algorithm has a fixed
+    /// output of another length.
+    fn set_output_len(&mut self, len: Option<usize>) -> bool;
 }
 
 impl<D: Update + FixedOutput + Clone + Send + 'static> Digester for D {
@@ -195,6 +243,59 @@ impl<D: Update + FixedOutput + Clone + Send + 'static> Digester for D {
     fn duplicate(&self) -> Box<dyn Digester> {
         Box::new(self.clone())
     }
+
+    fn set_output_len(&mut self, len: Option<usize>) -> bool {
+        len.is_none_or(|len| len == D::output_size())
+    }
+}
+
+/// An extendable-output function (SHAKE) with the output length asked for.
+#[derive(Clone)]
+struct Xof<X> {
+    inner: X,
+    len: usize,
+    default_len: usize,
+}
+
+impl<X: Update + ExtendableOutput + Clone + Send + 'static> Digester for Xof<X> {
+    fn feed(&mut self, data: &[u8]) {
+        Update::update(&mut self.inner, data);
+    }
+
+    fn finish(self: Box<Self>) -> Vec<u8> {
+        let mut out = vec![0u8; self.len];
+        self.inner.finalize_xof_into(&mut out);
+        out
+    }
+
+    fn duplicate(&self) -> Box<dyn Digester> {
+        Box::new(self.clone())
+    }
+
+    fn set_output_len(&mut self, len: Option<usize>) -> bool {
+        self.len = len.unwrap_or(self.default_len);
+        true
+    }
+}
+
+/// A new running hash for a digest name, fixed-output or SHAKE (whose default lengths are
+/// OpenSSL's: 16 bytes for shake128, 32 for shake256).
+fn new_digester(name: &str) -> Option<Box<dyn Digester>> {
+    fn xof<X: Update + ExtendableOutput + Default + Clone + Send + 'static>(
+        default_len: usize,
+    ) -> Box<dyn Digester> {
+        Box::new(Xof { inner: X::default(), len: default_len, default_len })
+    }
+    match name.to_ascii_lowercase().as_str() {
+        "shake128" => Some(xof::<sha3::Shake128>(16)),
+        "shake256" => Some(xof::<sha3::Shake256>(32)),
+        _ => Algorithm::from_name(name).map(Algorithm::new_hash),
+    }
+}
+
+/// The optional output length argument `i` (undefined or a non-negative number).
+fn output_len_arg(ctx: &mut dyn OpCtx, i: usize) -> Option<usize> {
+    ctx.arg_number(i).map(|n| n as usize)
 }
 
 /// The realm's running hashes, by the id JS holds.
@@ -247,13 +348,25 @@ fn hash_names(_ctx: &mut dyn OpCtx) -> OpResult {
     Ok(HostValue::Array(LISTED_NAMES.iter().map(|n| (*n).into()).collect()))
 }
 
-/// `hashCreate(algorithm)`: the id of a new running hash, or undefined for an unknown name.
+/// OpenSSL's error for an output length a fixed-output digest cannot give.
+fn not_xof() -> ThrowError {
+    ThrowError::error("error:030000B2:digital envelope routines::not XOF or invalid length")
+        .with("library", "digital envelope routines")
+        .with("reason", "not XOF or invalid length")
+        .with("code", "ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH")
+}
+
+/// `hashCreate(algorithm, outputLength?)`: the id of a new running hash, or undefined for
+/// an unknown name.
 fn hash_create(ctx: &mut dyn OpCtx) -> OpResult {
     let name: String = ctx.arg(0, "algorithm")?;
-    let Some(algorithm) = Algorithm::from_name(&name) else {
+    let Some(mut digester) = new_digester(&name) else {
         return Ok(HostValue::Undefined);
     };
-    Ok(ctx.state().get_or_default::<HashTable>().insert(algorithm.new_hash()))
+    if !digester.set_output_len(output_len_arg(ctx, 1)) {
+        return Err(not_xof());
+    }
+    Ok(ctx.state().get_or_default::<HashTable>().insert(digester))
 }
 
 /// `hmacCreate(algorithm, key)`: the id of a new running HMAC, or undefined for an unknown
@@ -295,13 +408,19 @@ fn hash_digest(ctx: &mut dyn OpCtx) -> OpResult {
     Ok(HostValue::Bytes(digester.finish()))
 }
 
-/// `hashCopy(id)`: the id of an independent copy of the running hash.
+/// `hashCopy(id, outputLength?)`: the id of an independent copy of the running hash.
 fn hash_copy(ctx: &mut dyn OpCtx) -> OpResult {
     let id: u32 = ctx.arg(0, "id")?;
+    let len = output_len_arg(ctx, 1);
     let table = ctx.state().get_or_default::<HashTable>();
     let copy = table.entries.get(&id).map(|d| d.duplicate());
     match copy {
-        Some(copy) => Ok(table.insert(copy)),
+        Some(mut copy) => {
+            if !copy.set_output_len(len) {
+                return Err(not_xof());
+            }
+            Ok(table.insert(copy))
+        }
         None => {
             Err(ThrowError::error("Digest already called")
                 .with("code", "ERR_CRYPTO_HASH_FINALIZED"))
@@ -316,14 +435,16 @@ fn hash_free(ctx: &mut dyn OpCtx) -> OpResult {
     Ok(HostValue::Undefined)
 }
 
-/// `hashOneShot(algorithm, data)`: the digest of a string (UTF-8) or bytes, or undefined
-/// for an unknown name.
+/// `hashOneShot(algorithm, data, outputLength?)`: the digest of a string (UTF-8) or bytes,
+/// undefined for an unknown name, or null for an output length the digest cannot give.
 fn hash_one_shot(ctx: &mut dyn OpCtx) -> OpResult {
     let name: String = ctx.arg(0, "algorithm")?;
-    let Some(algorithm) = Algorithm::from_name(&name) else {
+    let Some(mut digester) = new_digester(&name) else {
         return Ok(HostValue::Undefined);
     };
-    let mut digester = algorithm.new_hash();
+    if !digester.set_output_len(output_len_arg(ctx, 2)) {
+        return Ok(HostValue::Null);
+    }
     if let Some(bytes) = ctx.arg_bytes(1) {
         digester.feed(bytes);
     } else if let Some(text) = ctx.arg_string(1) {
@@ -442,5 +563,69 @@ fn scrypt_sync(ctx: &mut dyn OpCtx) -> OpResult {
 
 fn scrypt_async(ctx: &mut dyn OpCtx) -> OpResult {
     let job = ScryptJob::from_args(ctx)?;
+    async_op::spawn(ctx, move || job.run())
+}
+
+/// The arguments of an HKDF call, copied so the work can leave the JS thread.
+struct HkdfJob {
+    algorithm: Algorithm,
+    key: Vec<u8>,
+    salt: Vec<u8>,
+    info: Vec<u8>,
+    length: usize,
+}
+
+impl HkdfJob {
+    /// Reads `(digest, key, salt, info, length)`; JS has validated them.
+    fn from_args(ctx: &mut dyn OpCtx) -> Result<Self, ThrowError> {
+        let digest: String = ctx.arg(0, "digest")?;
+        let length: f64 = ctx.arg(4, "keylen")?;
+        let algorithm = Algorithm::from_name(&digest).ok_or_else(|| {
+            ThrowError::type_error("ERR_CRYPTO_INVALID_DIGEST", format!("Invalid digest: {digest}"))
+        })?;
+        // At most 255 blocks of output (RFC 5869); Node checks this before running.
+        if length > 255.0 * algorithm.new_hash().finish().len() as f64 {
+            return Err(ThrowError::range_error("ERR_CRYPTO_INVALID_KEYLEN", "Invalid key length"));
+        }
+        let mut bytes = |i| ctx.arg_bytes(i).map(|b| b.to_vec()).unwrap_or_default();
+        let (key, salt, info) = (bytes(1), bytes(2), bytes(3));
+        Ok(Self { algorithm, key, salt, info, length: length as usize })
+    }
+
+    /// HKDF (RFC 5869) over the HMAC of any digest offered, so every digest Node takes
+    /// works here too; OpenSSL (and so Node) refuses an empty output.
+    fn run(self) -> AsyncResult {
+        let mac = |key: &[u8], parts: &[&[u8]]| {
+            let mut mac = self.algorithm.new_hmac(key).expect("HMAC takes any key length");
+            for part in parts {
+                mac.feed(part);
+            }
+            mac.finish()
+        };
+        let hash_len = self.algorithm.new_hash().finish().len();
+        if self.length == 0 {
+            return Err(ThrowError::error("Deriving bits failed"));
+        }
+        let salt = if self.salt.is_empty() { vec![0u8; hash_len] } else { self.salt.clone() };
+        let prk = mac(&salt, &[&self.key]);
+        let mut out = Vec::with_capacity(self.length + hash_len);
+        let mut block = Vec::new();
+        let mut counter = 1u8;
+        while out.len() < self.length {
+            block = mac(&prk, &[&block, &self.info, &[counter]]);
+            out.extend_from_slice(&block);
+            counter = counter.wrapping_add(1);
+        }
+        out.truncate(self.length);
+        Ok(HostValue::Bytes(out))
+    }
+}
+
+fn hkdf_sync(ctx: &mut dyn OpCtx) -> OpResult {
+    HkdfJob::from_args(ctx)?.run()
+}
+
+fn hkdf_async(ctx: &mut dyn OpCtx) -> OpResult {
+    let job = HkdfJob::from_args(ctx)?;
     async_op::spawn(ctx, move || job.run())
 }

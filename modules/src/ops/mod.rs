@@ -5,6 +5,7 @@ mod buffer;
 mod builtins;
 mod cares_wrap;
 mod child_process;
+mod cipher;
 mod crypto;
 mod encoding;
 mod env;
@@ -37,6 +38,7 @@ pub fn ops() -> Vec<Op> {
         builtins::OPS,
         cares_wrap::OPS,
         child_process::OPS,
+        cipher::OPS,
         crypto::OPS,
         encoding::OPS,
         env::OPS,

@@ -18,10 +18,25 @@ const {
     ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
-const { validateString, validateEncoding, validateObject } = require('internal/validators');
+const {
+  validateString, validateEncoding, validateObject, validateUint32,
+} = require('internal/validators');
 const { isArrayBufferView, isAnyArrayBuffer } = require('internal/util/types');
+const { isCryptoKey, isKeyObject, prepareSecretKey } = require('internal/crypto/keys');
 
 const kHandle = Symbol('kHandle');
+
+// DEP0198: SHAKE without an explicit output length, warned once per process.
+let warnedShakeLength = false;
+function warnShakeDefaultLength(algorithm, outputLength) {
+  if (warnedShakeLength || outputLength !== undefined) return;
+  const lower = algorithm.toLowerCase();
+  if (lower !== 'shake128' && lower !== 'shake256') return;
+  warnedShakeLength = true;
+  process.emitWarning(
+    'Creating SHAKE128/256 digests without an explicit options.outputLength is deprecated.',
+    'DeprecationWarning', 'DEP0198');
+}
 const kFinalized = Symbol('kFinalized');
 
 // Frees the Rust state of hashes dropped before digest().
@@ -56,23 +71,34 @@ class DigestState {
     binding.hashUpdate(this.id, dataForUpdate(data, encoding));
   }
 
+  // The native side frees the hash at its digest; the result is kept, because a hash
+  // digested by its stream's flush still answers digest() with it, as Node's does.
   digest(encoding) {
-    unfinished.unregister(this);
-    return encodeDigest(binding.hashDigest(this.id), encoding);
+    if (this.result === undefined) {
+      unfinished.unregister(this);
+      this.result = binding.hashDigest(this.id);
+    }
+    return encodeDigest(this.result, encoding);
   }
 
-  copy() {
-    return new DigestState(binding.hashCopy(this.id));
+  copy(outputLength) {
+    return new DigestState(binding.hashCopy(this.id, outputLength));
   }
 }
 
 function Hash(algorithm, options) {
   if (!new.target) return new Hash(algorithm, options);
-  if (algorithm instanceof DigestState) {
-    this[kHandle] = algorithm.copy();
+  const isCopy = algorithm instanceof DigestState;
+  if (!isCopy) validateString(algorithm, 'algorithm');
+  // The output length of an XOF (shake128/256); other digests accept only their own.
+  const outputLength = typeof options === 'object' && options !== null ?
+    options.outputLength : undefined;
+  if (outputLength !== undefined) validateUint32(outputLength, 'options.outputLength');
+  if (isCopy) {
+    this[kHandle] = algorithm.copy(outputLength);
   } else {
-    validateString(algorithm, 'algorithm');
-    const id = binding.hashCreate(algorithm);
+    const id = binding.hashCreate(algorithm, outputLength);
+    if (id !== undefined) warnShakeDefaultLength(algorithm, outputLength);
     if (id === undefined) throw new Error('Digest method not supported');
     this[kHandle] = new DigestState(id);
   }
@@ -120,11 +146,12 @@ Hash.prototype.digest = function digest(outputEncoding) {
   return result;
 };
 
-// A secret key as bytes: a string (in `encoding`), an ArrayBuffer or a view.
+// A secret key as bytes: a string (in `encoding`), an ArrayBuffer, a view or a key object.
 function secretKeyBytes(key, encoding) {
   if (typeof key === 'string') return Buffer.from(key, encoding);
   if (isArrayBufferView(key)) return key;
   if (isAnyArrayBuffer(key)) return new Uint8Array(key);
+  if (isKeyObject(key) || isCryptoKey(key)) return prepareSecretKey(key);
   throw new ERR_INVALID_ARG_TYPE(
     'key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'],
     key);
@@ -164,23 +191,32 @@ Hmac.prototype.digest = function digest(outputEncoding) {
 Hmac.prototype._transform = Hash.prototype._transform;
 Hmac.prototype._flush = Hash.prototype._flush;
 
-// hash(algorithm, data[, outputEncoding | options]): a digest in one call ('hex' default).
+// hash(algorithm, data[, outputEncoding | options]): a digest in one call ('hex' default);
+// options may give outputEncoding and, for XOFs, outputLength.
 function hash(algorithm, input, options = 'hex') {
   validateString(algorithm, 'algorithm');
   if (typeof input !== 'string' && !isArrayBufferView(input)) {
     throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
   }
   let outputEncoding = options;
+  let outputLength;
   if (typeof options === 'object' && options !== null) {
     outputEncoding = options.outputEncoding ?? 'hex';
+    outputLength = options.outputLength;
+    if (outputLength !== undefined) validateUint32(outputLength, 'outputLength');
   }
   validateString(outputEncoding, 'outputEncoding');
   const normalized = outputEncoding.toLowerCase();
   if (normalized !== 'buffer' && !Buffer.isEncoding(normalized)) {
     throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
-  const bytes = binding.hashOneShot(algorithm, input);
+  const bytes = binding.hashOneShot(algorithm, input, outputLength);
   if (bytes === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
+  if (bytes === null) {
+    throw new Error(`Output length ${outputLength} is invalid for ${algorithm}, ` +
+                    'which does not support XOF');
+  }
+  warnShakeDefaultLength(algorithm, outputLength);
   return encodeDigest(bytes, normalized);
 }
 

@@ -276,6 +276,15 @@ function compareObjects(a, b, mode, memos) {
     if (!isURL(b) || a.href !== b.href) return false;
   } else if (types.isKeyObject(a)) {
     if (!types.isKeyObject(b) || !a.equals(b)) return false;
+  } else if (types.isCryptoKey(a)) {
+    // Equal CryptoKeys: same extractability, algorithm, usages and key material.
+    const { kKeyObject } = require('internal/crypto/keys');
+    if (!types.isCryptoKey(b) || a.extractable !== b.extractable ||
+        !deepEqual(a.algorithm, b.algorithm, mode, memos) ||
+        !deepEqual(a.usages, b.usages, mode, memos) ||
+        !deepEqual(a[kKeyObject], b[kKeyObject], mode, memos)) {
+      return false;
+    }
   } else if (types.isBoxedPrimitive(b) || isError(b) || types.isWeakMap(a) ||
              types.isWeakSet(a) || types.isPromise(a)) {
     return false;

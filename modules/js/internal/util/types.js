@@ -84,14 +84,21 @@ module.exports = {
   isBigUint64Array,
 };
 
-// Crypto keys don't exist in this runtime yet: nothing is one.
+// Crypto keys: the classes live in internal/crypto/keys, loaded on the first object asked
+// about (util is loaded long before crypto).
+let cryptoKeys;
+function keysModule() {
+  cryptoKeys ??= require('internal/crypto/keys');
+  return cryptoKeys;
+}
+
 Object.defineProperties(module.exports, {
   isKeyObject: {
     __proto__: null,
     configurable: false,
     enumerable: true,
     value: function isKeyObject(obj) {
-      return false;
+      return typeof obj === 'object' && obj !== null && keysModule().isKeyObject(obj);
     },
   },
   isCryptoKey: {
@@ -99,7 +106,7 @@ Object.defineProperties(module.exports, {
     configurable: false,
     enumerable: true,
     value: function isCryptoKey(obj) {
-      return false;
+      return typeof obj === 'object' && obj !== null && keysModule().isCryptoKey(obj);
     },
   },
 });
