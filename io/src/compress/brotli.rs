@@ -200,7 +200,7 @@ impl Codec for BrotliDecoder {
         flush: Flush,
     ) -> Result<Progress, CompressError> {
         if self.done {
-            return Ok(Progress { consumed: input.len(), produced: 0, stream_end: true });
+            return Ok(Progress { consumed: 0, produced: 0, stream_end: true });
         }
         let mut avail_in = input.len();
         let mut in_off = 0;
@@ -221,8 +221,8 @@ impl Codec for BrotliDecoder {
             BrotliResult::ResultFailure => Err(decode_error(self.state.error_code)),
             BrotliResult::ResultSuccess => {
                 self.done = true;
-                // Node ignores whatever follows the end of the brotli stream.
-                Ok(Progress { consumed: input.len(), produced: out_off, stream_end: true })
+                // Whatever follows the end is left unconsumed; Node ignores it.
+                Ok(Progress { consumed: in_off, produced: out_off, stream_end: true })
             }
             BrotliResult::NeedsMoreInput if flush == Flush::Finish && out_off < output.len() => {
                 Err(CompressError::unexpected_eof())

@@ -17,7 +17,8 @@
 //!   as `node` reports it.
 //! * INFLATE and INFLATERAW: anything after the end is ignored.
 //!
-//! Ignored bytes are reported as consumed, so a caller's loop always terminates.
+//! Ignored bytes are left unconsumed, as zlib leaves them (`avail_in` > 0 with the stream
+//! ended); a caller stops on [`Progress::stream_end`].
 
 use super::{
     Backend, Codec, CompressError, Flush, InflateEngine, Mode, Options, Progress, Strategy,
@@ -348,7 +349,8 @@ impl InflateCodec {
                         self.start_member(Phase::GzFixed);
                         continue;
                     }
-                    consumed = input.len();
+                    // Left unconsumed, as zlib leaves it: Node counts only the stream's bytes
+                    // in `bytesWritten` and ends the readable side when input is left over.
                     break;
                 }
                 _ => {

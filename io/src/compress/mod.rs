@@ -21,22 +21,25 @@
 //! faults with zlib's exact messages and handles gzip identically, and a backend only has to
 //! be good at deflate itself. Two backends exist, both pure Rust, chosen by cargo feature:
 //!
-//! * `compress-miniz` (default): [`miniz_oxide`]. It has no preset-dictionary support, so a
+//! * `compress-miniz`: [`miniz_oxide`]. It has no preset-dictionary support, so a
 //!   `dictionary` option on DEFLATE/INFLATE/DEFLATERAW/INFLATERAW fails on this backend with
 //!   `ERR_FEATURE_UNAVAILABLE_ON_PLATFORM` (a stream that *needs* a dictionary still reports
 //!   Node's "Missing dictionary"). `memLevel` is accepted and ignored: it tunes memory, not the
 //!   format. Errors inside deflate blocks carry a generic message ("invalid deflate data"),
 //!   since miniz_oxide does not say which check failed; header and trailer errors are exact.
-//! * `compress-zlib-rs`: the `zlib-rs` port of zlib, through its safe API: dictionaries,
-//!   memLevel and zlib's exact block-level messages ("invalid stored block lengths", …).
+//! * `compress-zlib-rs` (default, and preferred when both are compiled): the `zlib-rs` port
+//!   of zlib, through its safe API: dictionaries, memLevel, zlib's exact block-level messages
+//!   ("invalid stored block lengths", …) and zlib's output byte for byte, so `gzipSync` gives
+//!   what Node's zlib 1.3.1 gives.
 //!
 //! [`Codec::set_params`] (Node's `params()`) works on both: the codec sync-flushes the engine
 //! into its own queue, then the engine continues as a fresh raw deflate stream with the new
 //! level and strategy. The output stays one valid stream; only matches across that point are
 //! lost. (Neither engine has a working mid-stream `deflateParams` of its own.)
 //!
-//! Brotli ([`brotli`] crate) and zstd (`ruzstd`) are format-specific and shared by every
-//! backend; see their modules for what they support.
+//! Brotli ([`brotli`] crate) and zstd (libzstd through `zstd-safe` to compress, `ruzstd` to
+//! decompress) are format-specific and shared by every backend; see their modules for what
+//! they support.
 
 pub mod brotli;
 pub mod crc32;
@@ -163,7 +166,7 @@ impl Flush {
 /// What one [`Codec::process`] call did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
-    /// Input bytes consumed (data Node would ignore after the end counts as consumed).
+    /// Input bytes consumed (data after the end of the stream is not consumed).
     pub consumed: usize,
     /// Output bytes written to the front of the output buffer.
     pub produced: usize,
@@ -252,14 +255,14 @@ pub trait Backend: Sync {
 #[allow(clippy::vec_init_then_push)]
 pub fn backends() -> Vec<&'static dyn Backend> {
     let mut list: Vec<&'static dyn Backend> = Vec::new();
-    #[cfg(feature = "compress-miniz")]
-    list.push(&miniz::Miniz);
     #[cfg(feature = "compress-zlib-rs")]
     list.push(&zlib_rs::ZlibRs);
+    #[cfg(feature = "compress-miniz")]
+    list.push(&miniz::Miniz);
     list
 }
 
-/// The backend [`new_codec`] uses: miniz_oxide if compiled in, else zlib-rs.
+/// The backend [`new_codec`] uses: zlib-rs if compiled in, else miniz_oxide.
 pub fn default_backend() -> Option<&'static dyn Backend> {
     backends().into_iter().next()
 }

@@ -64,6 +64,8 @@ pub struct Options {
     pub brotli_params: Vec<(u32, u32)>,
     /// zstd parameters as Node's `params` object: `ZSTD_c_*`/`ZSTD_d_*` id → value.
     pub zstd_params: Vec<(u32, i32)>,
+    /// Node's `pledgedSrcSize` for zstd compression: the input's total size, if known.
+    pub zstd_pledged_src_size: Option<u64>,
 }
 
 impl Default for Options {
@@ -78,6 +80,7 @@ impl Default for Options {
             max_output_length: usize::MAX,
             brotli_params: Vec::new(),
             zstd_params: Vec::new(),
+            zstd_pledged_src_size: None,
         }
     }
 }

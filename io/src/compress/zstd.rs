@@ -1,21 +1,21 @@
-//! ZSTD_COMPRESS and ZSTD_DECOMPRESS with `ruzstd`, a pure-Rust zstd.
+//! ZSTD_COMPRESS and ZSTD_DECOMPRESS: libzstd (built from source by `zstd-sys`) compresses,
+//! `ruzstd`, a pure-Rust zstd, decompresses.
 //!
-//! What ruzstd supports, and what follows from it:
-//! * Its decoder is complete and push-based (`decode_from_to`). As in Node, decoding stops
+//! * The encoder is libzstd's own streaming one, driven as Node drives it: every level and
+//!   `ZSTD_c_*` parameter, flushes that emit at once (`ZSTD_e_flush`), `pledgedSrcSize`. It is
+//!   the same library Node links, so output matches Node's for the same settings (pure-Rust
+//!   encoders offer only the fastest level, which is why this one is C).
+//! * ruzstd's decoder is complete and push-based (`decode_from_to`). As in Node, decoding stops
 //!   after the first frame and ignores what follows; a truncated frame ends without error
 //!   (Node 25 reports none either); a bad magic number is `ZSTD_error_prefix_unknown`
 //!   ("Unknown frame descriptor") and any other fault, a bad checksum included,
 //!   `ZSTD_error_corruption_detected`. The window is capped at 2^27 bytes (Node's default
 //!   `ZSTD_d_windowLogMax`) unless `ZSTD_d_windowLogMax` (100) says otherwise.
-//! * Its encoder implements only the "Fastest" level (about zstd level 1) and compresses a
-//!   whole frame from a reader in one go. So every `ZSTD_c_compressionLevel` gives level-1
-//!   output, and the encoder buffers its input until `Finish` and then writes one frame:
-//!   sync/full flushes produce no output before the end (a multi-frame answer to flushes
-//!   would not be understood by Node, which decodes only the first frame).
 
 use ruzstd::decoding::errors::{FrameDecoderError, ReadFrameHeaderError};
 use ruzstd::decoding::FrameDecoder;
-use ruzstd::encoding::{compress_to_vec, CompressionLevel};
+use zstd_safe::zstd_sys::ZSTD_EndDirective;
+use zstd_safe::{CCtx, CParameter, InBuffer, OutBuffer, ResetDirective, Strategy as ZstdStrategy};
 
 use super::{Codec, CompressError, Flush, Mode, Options, Progress, Strategy};
 
@@ -59,22 +59,122 @@ fn window_too_large() -> CompressError {
     }
 }
 
-/// A zstd compressor (one frame, written at `Finish`).
+/// A zstd compressor: libzstd's streaming `ZSTD_compressStream2`, as Node drives it.
 pub struct ZstdEncoder {
-    input: Vec<u8>,
-    output: Vec<u8>,
-    out_pos: usize,
+    cctx: CCtx<'static>,
+    /// Node's `pledgedSrcSize`, re-applied on reset (it writes the size into the header).
+    pledged: Option<u64>,
     finished: bool,
 }
 
+/// Node's `ZSTD_c_*` parameter id and value as libzstd's typed parameter.
+fn c_parameter(key: u32, value: i32) -> Result<CParameter, CompressError> {
+    let v = value as u32;
+    Ok(match key {
+        100 => CParameter::CompressionLevel(value),
+        101 => CParameter::WindowLog(v),
+        102 => CParameter::HashLog(v),
+        103 => CParameter::ChainLog(v),
+        104 => CParameter::SearchLog(v),
+        105 => CParameter::MinMatch(v),
+        106 => CParameter::TargetLength(v),
+        107 => CParameter::Strategy(match value {
+            1 => ZstdStrategy::ZSTD_fast,
+            2 => ZstdStrategy::ZSTD_dfast,
+            3 => ZstdStrategy::ZSTD_greedy,
+            4 => ZstdStrategy::ZSTD_lazy,
+            5 => ZstdStrategy::ZSTD_lazy2,
+            6 => ZstdStrategy::ZSTD_btlazy2,
+            7 => ZstdStrategy::ZSTD_btopt,
+            8 => ZstdStrategy::ZSTD_btultra,
+            9 => ZstdStrategy::ZSTD_btultra2,
+            _ => return Err(parameter_failed()),
+        }),
+        160 => CParameter::EnableLongDistanceMatching(value != 0),
+        161 => CParameter::LdmHashLog(v),
+        162 => CParameter::LdmMinMatch(v),
+        163 => CParameter::LdmBucketSizeLog(v),
+        164 => CParameter::LdmHashRateLog(v),
+        200 => CParameter::ContentSizeFlag(value != 0),
+        201 => CParameter::ChecksumFlag(value != 0),
+        202 => CParameter::DictIdFlag(value != 0),
+        400 => CParameter::NbWorkers(v),
+        401 => CParameter::JobSize(v),
+        402 => CParameter::OverlapSizeLog(v),
+        _ => return Err(invalid_param(key)),
+    })
+}
+
+/// A libzstd failure while compressing, as Node reports it: `code` the error's
+/// `ZSTD_error_*` name, `errno` its number, the message libzstd's description.
+fn compress_error(code: usize) -> CompressError {
+    // libzstd returns errors as `(size_t)-number`.
+    let errno = code.wrapping_neg() as i32;
+    let name = match errno {
+        10 => "ZSTD_error_prefix_unknown",
+        12 => "ZSTD_error_version_unsupported",
+        14 => "ZSTD_error_frameParameter_unsupported",
+        16 => "ZSTD_error_frameParameter_windowTooLarge",
+        20 => "ZSTD_error_corruption_detected",
+        22 => "ZSTD_error_checksum_wrong",
+        24 => "ZSTD_error_literals_headerWrong",
+        30 => "ZSTD_error_dictionary_corrupted",
+        32 => "ZSTD_error_dictionary_wrong",
+        34 => "ZSTD_error_dictionaryCreation_failed",
+        40 => "ZSTD_error_parameter_unsupported",
+        41 => "ZSTD_error_parameter_combination_unsupported",
+        42 => "ZSTD_error_parameter_outOfBound",
+        44 => "ZSTD_error_tableLog_tooLarge",
+        46 => "ZSTD_error_maxSymbolValue_tooLarge",
+        48 => "ZSTD_error_maxSymbolValue_tooSmall",
+        50 => "ZSTD_error_stabilityCondition_notRespected",
+        60 => "ZSTD_error_stage_wrong",
+        62 => "ZSTD_error_init_missing",
+        64 => "ZSTD_error_memory_allocation",
+        66 => "ZSTD_error_workSpace_tooSmall",
+        70 => "ZSTD_error_dstSize_tooSmall",
+        72 => "ZSTD_error_srcSize_wrong",
+        74 => "ZSTD_error_dstBuffer_null",
+        80 => "ZSTD_error_noForwardProgress_destFull",
+        82 => "ZSTD_error_noForwardProgress_inputEmpty",
+        _ => "ZSTD_error_GENERIC",
+    };
+    CompressError { code: name, errno, message: zstd_safe::get_error_name(code).to_owned() }
+}
+
+/// Node's error for a parameter libzstd refuses.
+fn parameter_failed() -> CompressError {
+    CompressError {
+        code: "ERR_ZLIB_INITIALIZATION_FAILED",
+        errno: 0,
+        message: "Setting parameter failed".into(),
+    }
+}
+
 impl ZstdEncoder {
-    /// Checks `opts.zstd_params` keys as Node does; values only select level-1 output.
+    /// Applies `opts.zstd_params` (Node's ids; unknown ones fail as in Node) and
+    /// `opts.zstd_pledged_src_size`.
     pub fn new(opts: &Options) -> Result<Self, CompressError> {
         if let Some(&(key, _)) = opts.zstd_params.iter().find(|(k, _)| !COMPRESS_PARAMS.contains(k))
         {
             return Err(invalid_param(key));
         }
-        Ok(Self { input: Vec::new(), output: Vec::new(), out_pos: 0, finished: false })
+        let mut cctx = CCtx::try_create().ok_or_else(CompressError::mem)?;
+        for &(key, value) in &opts.zstd_params {
+            cctx.set_parameter(c_parameter(key, value)?).map_err(|_| parameter_failed())?;
+        }
+        let mut encoder = Self { cctx, pledged: opts.zstd_pledged_src_size, finished: false };
+        encoder.pledge()?;
+        Ok(encoder)
+    }
+
+    fn pledge(&mut self) -> Result<(), CompressError> {
+        if self.pledged.is_some() {
+            self.cctx
+                .set_pledged_src_size(self.pledged)
+                .map_err(|_| CompressError::init_failed())?;
+        }
+        Ok(())
     }
 }
 
@@ -85,26 +185,47 @@ impl Codec for ZstdEncoder {
         output: &mut [u8],
         flush: Flush,
     ) -> Result<Progress, CompressError> {
-        if self.finished && !input.is_empty() {
-            return Err(CompressError::stream("write after end"));
+        if self.finished {
+            if !input.is_empty() {
+                return Err(CompressError::stream("write after end"));
+            }
+            return Ok(Progress { consumed: 0, produced: 0, stream_end: true });
         }
-        self.input.extend_from_slice(input);
-        if flush == Flush::Finish && !self.finished {
-            self.output = compress_to_vec(&self.input[..], CompressionLevel::Fastest);
-            self.input = Vec::new();
-            self.finished = true;
+        let directive = match flush {
+            Flush::None => ZSTD_EndDirective::ZSTD_e_continue,
+            Flush::Finish => ZSTD_EndDirective::ZSTD_e_end,
+            _ => ZSTD_EndDirective::ZSTD_e_flush,
+        };
+        let mut inb = InBuffer::around(input);
+        let mut outb = OutBuffer::around(output);
+        loop {
+            let (in_before, out_before) = (inb.pos(), outb.pos());
+            let remaining = self
+                .cctx
+                .compress_stream2(&mut outb, &mut inb, directive)
+                .map_err(compress_error)?;
+            let input_done = inb.pos() == input.len();
+            if directive == ZSTD_EndDirective::ZSTD_e_continue {
+                if input_done || outb.pos() == outb.capacity() {
+                    break;
+                }
+            } else if remaining == 0 && input_done {
+                self.finished = directive == ZSTD_EndDirective::ZSTD_e_end;
+                break;
+            } else if outb.pos() == outb.capacity() {
+                break;
+            }
+            if inb.pos() == in_before && outb.pos() == out_before {
+                break;
+            }
         }
-        let left = &self.output[self.out_pos..];
-        let n = left.len().min(output.len());
-        output[..n].copy_from_slice(&left[..n]);
-        self.out_pos += n;
-        let stream_end = self.finished && self.out_pos == self.output.len();
-        Ok(Progress { consumed: input.len(), produced: n, stream_end })
+        Ok(Progress { consumed: inb.pos(), produced: outb.pos(), stream_end: self.finished })
     }
 
     fn reset(&mut self) -> Result<(), CompressError> {
-        *self = Self { input: Vec::new(), output: Vec::new(), out_pos: 0, finished: false };
-        Ok(())
+        self.cctx.reset(ResetDirective::SessionOnly).map_err(compress_error)?;
+        self.finished = false;
+        self.pledge()
     }
 
     fn set_params(&mut self, _level: i32, _strategy: Strategy) -> Result<(), CompressError> {
@@ -148,7 +269,7 @@ impl ZstdDecoder {
             match key {
                 100 if (10..=31).contains(&value) => window_log_max = value,
                 100 if value == 0 => {}
-                100 => return Err(CompressError::init_failed()),
+                100 => return Err(parameter_failed()),
                 _ => return Err(invalid_param(key)),
             }
         }

@@ -19,6 +19,12 @@ const { TransformStream, TransformStreamDefaultController } =
 const { ByteLengthQueuingStrategy, CountQueuingStrategy } =
   require('internal/webstreams/queuingstrategies');
 const { TextEncoderStream, TextDecoderStream } = require('internal/webstreams/encoding');
+// Loaded on first use: it pulls in zlib.
+let compression;
+function lazyCompression() {
+  compression ??= require('internal/webstreams/compression');
+  return compression;
+}
 
 module.exports = {
   ReadableStream,
@@ -37,3 +43,11 @@ module.exports = {
   TextEncoderStream,
   TextDecoderStream,
 };
+
+for (const name of ['CompressionStream', 'DecompressionStream']) {
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get() { return lazyCompression()[name]; },
+  });
+}

@@ -26,6 +26,7 @@ mod tls_wrap;
 mod tty;
 mod udp_wrap;
 mod url;
+mod zlib;
 
 use engine::{Op, TypedOp};
 
@@ -57,6 +58,7 @@ pub fn ops() -> Vec<Op> {
         tls_wrap::OPS,
         tty::OPS,
         url::OPS,
+        zlib::OPS,
     ]
     .concat()
 }
