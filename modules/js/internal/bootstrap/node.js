@@ -142,6 +142,12 @@ const versions = {
   [info.engineName]: info.engineVersion,
   // The libuv release whose behaviour the event loop follows (Node 25.8's).
   uv: '1.51.0',
+  // The llhttp release whose strict parsing parsers::http follows.
+  llhttp: '9.3.1',
+  // crypto and tls are ring and rustls, not OpenSSL. Code (and Node's own tests, through
+  // `common.hasCrypto`) reads this field to learn whether crypto exists at all, so it
+  // names the OpenSSL release Node 25.8 ships, as Deno and Bun report one too.
+  openssl: '3.5.5',
 };
 
 Object.assign(process, {
@@ -584,7 +590,7 @@ for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableSt
                     'TransformStreamDefaultController', 'WritableStream',
                     'WritableStreamDefaultWriter', 'WritableStreamDefaultController',
                     'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
-                    'TextDecoderStream']) {
+                    'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
   defineLazyGlobal(name, () => require('stream/web')[name]);
 }
 defineAccessorGlobal('Buffer', () => require('buffer').Buffer);
@@ -599,6 +605,11 @@ if (process.execArgv.includes('--expose-internals') ||
 
 if (process.execArgv.includes('--experimental-eventsource')) {
   defineLazyGlobal('EventSource', () => require('internal/event_source').EventSource);
+}
+// WebSocket and CloseEvent are globals unless --no-experimental-websocket, as in Node.
+if (!process.execArgv.includes('--no-experimental-websocket')) {
+  defineLazyGlobal('WebSocket', () => require('internal/websocket/websocket').WebSocket);
+  defineLazyGlobal('CloseEvent', () => require('internal/websocket/websocket').CloseEvent);
 }
 defineLazyGlobal('URL', () => require('internal/url').URL);
 defineLazyGlobal('URLSearchParams', () => require('internal/url').URLSearchParams);
@@ -642,12 +653,17 @@ Object.defineProperty(globalThis, 'crypto', {
   get: function get() { return require('internal/crypto/webcrypto').crypto; },
 });
 defineLazyGlobal('Crypto', () => require('internal/crypto/webcrypto').Crypto);
-// The HTTP client behind `fetch` is not written yet: the global exists, as in Node, and
-// rejects with ERR_METHOD_NOT_IMPLEMENTED, so feature checks and known-global lists work.
-defineGlobal('fetch', async function fetch() {
-  const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-  throw new ERR_METHOD_NOT_IMPLEMENTED('fetch()');
+defineLazyGlobal('CryptoKey', () => require('internal/crypto/keys').CryptoKey);
+defineLazyGlobal('SubtleCrypto', () => require('internal/crypto/webcrypto').SubtleCrypto);
+// fetch and its classes load on first use, so start-up does not pay for them. `fetch` is
+// an enumerable operation with Node's name and length (1).
+defineOperation('fetch', function fetch(input, init = undefined) {
+  return require('internal/fetch/fetch').fetch(input, init);
 });
+defineLazyGlobal('Headers', () => require('internal/fetch/headers').Headers);
+defineLazyGlobal('Request', () => require('internal/fetch/request').Request);
+defineLazyGlobal('Response', () => require('internal/fetch/response').Response);
+defineLazyGlobal('FormData', () => require('internal/fetch/form_data').FormData);
 
 // --- hooks the host calls ----------------------------------------------------------------
 const { processTimers, processImmediate } = require('internal/timers');
