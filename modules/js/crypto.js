@@ -162,6 +162,7 @@ module.exports = {
   Cipheriv,
   Decipheriv,
   KeyObject,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
   Hash: deprecate(Hash, 'crypto.Hash constructor is deprecated.', 'DEP0179'),
   Hmac: deprecate(Hmac, 'crypto.Hmac constructor is deprecated.', 'DEP0181'),
 };

@@ -17,7 +17,8 @@ const { isIP } = require('internal/net');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE,
-    ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS, ERR_TLS_CERT_ALTNAME_INVALID, ERR_TLS_INVALID_CONTEXT,
+    ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS, ERR_TLS_CERT_ALTNAME_FORMAT, ERR_TLS_CERT_ALTNAME_INVALID,
+    ERR_TLS_INVALID_CONTEXT,
     ERR_TLS_HANDSHAKE_TIMEOUT, ERR_TLS_INVALID_STATE, ERR_TLS_RENEGOTIATION_DISABLED, ERR_TLS_REQUIRED_SERVER_NAME,
     ERR_TLS_SNI_FROM_SERVER,
   },
@@ -295,6 +296,38 @@ function canonicalIP(ip) {
   }
 }
 
+// A quoted entry in a subjectaltname string: exactly a JSON string literal.
+const quotedAltName = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/;
+
+// The entries of a subjectaltname string. Entries are separated by ', ', but a name that
+// holds a comma (or other unsafe characters) is printed as a JSON string, which must be
+// read as one piece: splitting it would let a certificate smuggle in extra names.
+function splitAltNames(altNames) {
+  const entries = [];
+  let current = '';
+  let at = 0;
+  while (at < altNames.length) {
+    const comma = altNames.indexOf(',', at);
+    const quote = altNames.indexOf('"', at);
+    if (quote !== -1 && (comma === -1 || quote < comma)) {
+      current += altNames.slice(at, quote);
+      const literal = quotedAltName.exec(altNames.slice(quote));
+      if (literal === null) throw new ERR_TLS_CERT_ALTNAME_FORMAT();
+      current += JSON.parse(literal[0]);
+      at = quote + literal[0].length;
+    } else if (comma !== -1) {
+      entries.push(current + altNames.slice(at, comma));
+      current = '';
+      at = comma + 2;
+    } else {
+      current += altNames.slice(at);
+      at = altNames.length;
+    }
+  }
+  entries.push(current);
+  return entries;
+}
+
 function checkServerIdentity(hostname, cert) {
   const subject = cert.subject;
   const altNames = cert.subjectaltname;
@@ -302,7 +335,7 @@ function checkServerIdentity(hostname, cert) {
   const ips = [];
   hostname = `${hostname}`;
   if (altNames) {
-    for (const name of altNames.split(', ')) {
+    for (const name of splitAltNames(altNames)) {
       if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
       else if (name.startsWith('IP Address:')) ips.push(canonicalIP(name.slice(11)));
     }
@@ -626,6 +659,25 @@ class TLSSocket extends net.Socket {
     return der ? certificateObject(tlsWrap.certificateInfo(der)) : {};
   }
 
+  // The peer's certificate as an X509Certificate, with the rest of the chain the peer sent
+  // linked through issuerCertificate (unlike getPeerCertificate(true), no issuer from this
+  // side's own store is added), or undefined without a peer certificate.
+  getPeerX509Certificate() {
+    const { fromDer } = require('internal/crypto/x509');
+    const chain = this[kInfo]?.peerCertificates ?? [];
+    let issuer;
+    for (let i = chain.length - 1; i >= 0; i--) issuer = fromDer(chain[i].raw, issuer);
+    return issuer;
+  }
+
+  // This side's own certificate as an X509Certificate, or undefined without one.
+  getX509Certificate() {
+    const context = this[kOptions]?.secureContext;
+    const der = context?.context instanceof NativeSecureContext ?
+      NativeSecureContext.certificateOf(context.context) : undefined;
+    return der ? require('internal/crypto/x509').fromDer(der) : undefined;
+  }
+
   getProtocol() {
     return this[kInfo]?.protocol ?? null;
   }
@@ -795,18 +847,9 @@ function carryStream(tlsSocket, stream, outer) {
   stream.resume();
 }
 
-// The object getPeerCertificate() returns: Buffers for the binary fields, dates as Node 22+.
+// The object getPeerCertificate() returns, shaped as X509Certificate#toLegacyObject() shapes it.
 function certificateObject(fields) {
-  const cert = { ...fields };
-  if (cert.raw) cert.raw = Buffer.from(cert.raw.buffer, cert.raw.byteOffset, cert.raw.byteLength);
-  if (cert.pubkey) {
-    cert.pubkey = Buffer.from(cert.pubkey.buffer, cert.pubkey.byteOffset, cert.pubkey.byteLength);
-  }
-  cert.subject = Object.assign({ __proto__: null }, cert.subject);
-  cert.issuer = Object.assign({ __proto__: null }, cert.issuer);
-  delete cert.validFromUnix;
-  delete cert.validToUnix;
-  return cert;
+  return require('internal/crypto/x509').legacyCertificateObject(fields);
 }
 
 // --- connect ----------------------------------------------------------------------------------

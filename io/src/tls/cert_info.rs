@@ -11,7 +11,6 @@
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::prelude::{FromDer, X509Certificate, X509Name};
 use x509_parser::public_key::PublicKey;
 
@@ -110,11 +109,7 @@ impl PeerCertificate {
             ..Self::default()
         };
         out.ca = matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca);
-        if let Ok(Some(san)) = cert.subject_alternative_name() {
-            let parts: Vec<String> =
-                san.value.general_names.iter().filter_map(|gn| general_name(gn, true)).collect();
-            out.subjectaltname = Some(parts.join(", "));
-        }
+        out.subjectaltname = subject_alt_name_text(&cert);
         if let Ok(Some(eku)) = cert.extended_key_usage() {
             out.ext_key_usage = Some(eku_oids(eku.value));
         }
@@ -182,47 +177,206 @@ fn name(n: &X509Name<'_>) -> DistinguishedName {
     DistinguishedName { entries }
 }
 
-/// A name as Node prints it in `subjectaltname`: as is when it holds only printable ASCII
-/// other than `"`, `\`, `,` and `'`; otherwise as a JSON string, so that no entry can pose
-/// as several (a comma) or hide part of itself (a NUL).
-fn alt_name_text(name: &str) -> String {
-    let safe = name.bytes().all(|c| (b' '..=b'~').contains(&c) && !b"\"\\,'".contains(&c));
+/// Node's `PrintAltName`: a name as is when it holds no `"`, `\`, `,` or `'` and (outside
+/// UTF-8 mode) only printable ASCII, or (in UTF-8 mode) no control characters; otherwise a
+/// JSON string, so that no entry can pose as several (a comma) or hide part of itself (a
+/// NUL). Outside UTF-8 mode other bytes are Latin-1 (`\u00e4`); in UTF-8 mode they pass
+/// through. `prefix` (`XmppAddr`, …) goes before the name, inside the quotes.
+fn alt_name_text(name: &[u8], utf8: bool, prefix: Option<&str>) -> String {
+    let safe = name.iter().all(|&c| {
+        !b"\"\\,'".contains(&c)
+            && if utf8 { c >= b' ' && c != 0x7f } else { (b' '..=b'~').contains(&c) }
+    });
+    let prefix = prefix.map(|p| format!("{p}:")).unwrap_or_default();
     if safe {
-        return name.to_owned();
+        return format!("{prefix}{}", lossy(name, utf8));
     }
-    let mut out = String::from("\"");
-    for c in name.bytes() {
+    let mut out: Vec<u8> = format!("\"{prefix}").into_bytes();
+    for &c in name {
         match c {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            b' '..=b'~' if c != b',' => out.push(c as char),
-            _ => out.push_str(&format!("\\u{c:04x}")),
+            b'"' | b'\\' => out.extend_from_slice(&[b'\\', c]),
+            b' '..=b'~' if c != b',' => out.push(c),
+            _ if utf8 && c & 0x80 != 0 => out.push(c),
+            _ => out.extend_from_slice(format!("\\u{c:04x}").as_bytes()),
         }
     }
-    out.push('"');
+    out.push(b'"');
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Bytes as text: UTF-8 (lossily) in UTF-8 mode, else one Latin-1 character a byte.
+fn lossy(bytes: &[u8], utf8: bool) -> String {
+    if utf8 {
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
+}
+
+/// One DER element with a one-byte tag: `(tag, contents, rest)`; `None` when malformed.
+fn der_tlv(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let (&tag, rest) = input.split_first()?;
+    if tag & 0x1f == 0x1f {
+        return None;
+    }
+    let (&first, rest) = rest.split_first()?;
+    let (len, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 || rest.len() < n {
+            return None;
+        }
+        (rest[..n].iter().fold(0usize, |a, &b| (a << 8) | usize::from(b)), &rest[n..])
+    };
+    if rest.len() < len {
+        return None;
+    }
+    Some((tag, &rest[..len], &rest[len..]))
+}
+
+/// Dotted text of an OID's content bytes.
+fn oid_text(content: &[u8]) -> String {
+    x509_parser::der_parser::oid::Oid::new(std::borrow::Cow::Borrowed(content)).to_id_string()
+}
+
+/// A name as RFC 2253 text (`XN_FLAG_RFC2253` without escaping controls or non-ASCII, as
+/// Node prints DirName entries): last RDN first, `,` between RDNs, `+` within one.
+fn rfc2253_name(n: &X509Name<'_>) -> String {
+    let rdns: Vec<String> = n
+        .iter()
+        .map(|rdn| {
+            let parts: Vec<String> = rdn
+                .iter()
+                .map(|attr| {
+                    let key = short_name(&attr.attr_type().to_id_string());
+                    let value = match attr.as_str() {
+                        Ok(s) => s.to_owned(),
+                        Err(_) => String::from_utf8_lossy(attr.attr_value().data).into_owned(),
+                    };
+                    let last = value.chars().count().saturating_sub(1);
+                    let mut esc = String::new();
+                    for (i, c) in value.chars().enumerate() {
+                        match c {
+                            ',' | '+' | '"' | '\\' | '<' | '>' | ';' => esc.push('\\'),
+                            '#' if i == 0 => esc.push('\\'),
+                            ' ' if i == 0 || i == last => esc.push('\\'),
+                            _ => {}
+                        }
+                        esc.push(c);
+                    }
+                    format!("{key}={esc}")
+                })
+                .collect();
+            parts.join("+")
+        })
+        .collect();
+    rdns.into_iter().rev().collect::<Vec<_>>().join(",")
+}
+
+/// One raw GeneralName element (its context tag and contents) as Node's `PrintGeneralName`
+/// prints it. `quote`: names that need it are JSON-quoted, as in `subjectaltname` (not in the
+/// legacy `infoAccess` object, whose values Node hands out unquoted).
+fn general_name_raw(tag: u8, content: &[u8], quote: bool) -> String {
+    let text = |name: &[u8], utf8: bool, prefix: Option<&str>| {
+        if quote {
+            alt_name_text(name, utf8, prefix)
+        } else {
+            format!("{}{}", prefix.map(|p| format!("{p}:")).unwrap_or_default(), lossy(name, utf8))
+        }
+    };
+    match tag & 0x1f {
+        0 => {
+            // OtherName: type-id OID, then the value in an explicit [0].
+            let value = der_tlv(content).and_then(|(t, oid, rest)| {
+                let (_, explicit, _) = der_tlv(rest)?;
+                let (vt, value, _) = der_tlv(explicit)?;
+                Some((t, oid_text(oid), vt, value))
+            });
+            let (prefix, utf8) = match value.as_ref().map(|v| v.1.as_str()) {
+                Some("1.3.6.1.5.5.7.8.9") => ("SmtpUTF8Mailbox", true),
+                Some("1.3.6.1.5.5.7.8.5") => ("XmppAddr", true),
+                Some("1.3.6.1.5.5.7.8.7") => ("SRVName", false),
+                Some("1.3.6.1.4.1.311.20.2.3") => ("UPN", true),
+                Some("1.3.6.1.5.5.7.8.8") => ("NAIRealm", true),
+                _ => return "othername:<unsupported>".to_owned(),
+            };
+            match value {
+                // UTF8String for the Unicode kinds, IA5String for SRVName.
+                Some((0x06, _, vt, v)) if vt == if utf8 { 0x0c } else { 0x16 } => {
+                    format!("othername:{}", text(v, utf8, Some(prefix)))
+                }
+                _ => "othername:<unsupported>".to_owned(),
+            }
+        }
+        1 => format!("email:{}", text(content, false, None)),
+        2 => format!("DNS:{}", text(content, false, None)),
+        3 => "X400Name:<unsupported>".to_owned(),
+        4 => {
+            let name =
+                X509Name::from_der(content).map(|(_, n)| rfc2253_name(&n)).unwrap_or_default();
+            format!("DirName:{}", text(name.as_bytes(), true, None))
+        }
+        5 => "EdiPartyName:<unsupported>".to_owned(),
+        6 => format!("URI:{}", text(content, false, None)),
+        7 => match ip_text(content) {
+            Some(ip) => format!("IP Address:{ip}"),
+            None => format!("IP Address:<invalid length={}>", content.len()),
+        },
+        _ => format!("Registered ID:{}", oid_text(content)),
+    }
+}
+
+/// The GeneralNames of a raw `SEQUENCE OF GeneralName`, as `(tag, contents)`.
+fn general_names(seq: &[u8]) -> Vec<(u8, &[u8])> {
+    let mut out = Vec::new();
+    let Some((_, mut rest, _)) = der_tlv(seq) else { return out };
+    while let Some((tag, content, next)) = der_tlv(rest) {
+        out.push((tag, content));
+        rest = next;
+    }
     out
 }
 
-/// One subjectAltName entry as OpenSSL/Node print it; kinds Node leaves out give `None`.
-/// `quote`: names that need it are JSON-quoted, as in `subjectaltname` (not in `infoAccess`,
-/// whose values Node hands out unquoted).
-fn general_name(gn: &GeneralName<'_>, quote: bool) -> Option<String> {
-    let text = |s: &str| if quote { alt_name_text(s) } else { s.to_owned() };
-    Some(match gn {
-        GeneralName::DNSName(s) => format!("DNS:{}", text(s)),
-        GeneralName::RFC822Name(s) => format!("email:{}", text(s)),
-        GeneralName::URI(s) => format!("URI:{}", text(s)),
-        GeneralName::IPAddress(bytes) => format!("IP Address:{}", ip_text(bytes)?),
-        GeneralName::RegisteredID(oid) => format!("Registered ID:{}", oid.to_id_string()),
-        GeneralName::DirectoryName(n) => {
-            let dn = name(n);
-            let parts: Vec<String> = dn.entries.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            format!("DirName:{}", parts.join("/"))
-        }
-        _ => return None,
-    })
+/// Node's `subjectAltName` text (`DNS:a, IP Address:1.2.3.4, …`), or `None` without the
+/// extension.
+pub fn subject_alt_name_text(cert: &X509Certificate<'_>) -> Option<String> {
+    let ext = cert.iter_extensions().find(|e| e.oid.to_id_string() == "2.5.29.17")?;
+    let parts: Vec<String> = general_names(ext.value)
+        .into_iter()
+        .map(|(tag, content)| general_name_raw(tag, content, true))
+        .collect();
+    Some(parts.join(", "))
+}
+
+/// The authorityInfoAccess entries as `(method, name text)` (`("OCSP", "URI:http://…")`),
+/// names quoted or not as [`general_name_raw`]; `None` without the extension.
+fn info_access_entries(cert: &X509Certificate<'_>, quote: bool) -> Option<Vec<(String, String)>> {
+    let ext = cert.iter_extensions().find(|e| e.oid.to_id_string() == "1.3.6.1.5.5.7.1.1")?;
+    let mut out = Vec::new();
+    let (_, mut rest, _) = der_tlv(ext.value)?;
+    while let Some((_, desc, next)) = der_tlv(rest) {
+        rest = next;
+        let Some((0x06, method, location)) = der_tlv(desc) else { continue };
+        let Some((tag, content, _)) = der_tlv(location) else { continue };
+        let method = match oid_text(method).as_str() {
+            "1.3.6.1.5.5.7.48.1" => "OCSP".to_owned(),
+            "1.3.6.1.5.5.7.48.2" => "CA Issuers".to_owned(),
+            other => other.to_owned(),
+        };
+        out.push((method, general_name_raw(tag, content, quote)));
+    }
+    Some(out)
+}
+
+/// Node's `infoAccess` text for `X509Certificate`: one `method - kind:name` line per access
+/// description, names quoted as in subjectAltName; `None` without the extension.
+pub fn info_access_text(cert: &X509Certificate<'_>) -> Option<String> {
+    let lines: Vec<String> = info_access_entries(cert, true)?
+        .into_iter()
+        .map(|(method, name)| format!("{method} - {name}"))
+        .collect();
+    Some(lines.join("\n"))
 }
 
 fn ip_text(bytes: &[u8]) -> Option<String> {
@@ -258,21 +412,9 @@ fn eku_oids(eku: &x509_parser::extensions::ExtendedKeyUsage<'_>) -> Vec<String> 
 }
 
 fn info_access(cert: &X509Certificate<'_>) -> Option<Vec<(String, Vec<String>)>> {
-    let aia = cert.iter_extensions().find_map(|ext| match ext.parsed_extension() {
-        ParsedExtension::AuthorityInfoAccess(aia) => Some(aia),
-        _ => None,
-    })?;
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    for desc in &aia.accessdescs {
-        let method = match desc.access_method.to_id_string().as_str() {
-            "1.3.6.1.5.5.7.48.1" => "OCSP".to_owned(),
-            "1.3.6.1.5.5.7.48.2" => "CA Issuers".to_owned(),
-            other => other.to_owned(),
-        };
-        let Some(location) = general_name(&desc.access_location, false) else {
-            continue;
-        };
-        // OpenSSL prints `OCSP - URI:http://…`; Node splits at the first ':'.
+    for (method, location) in info_access_entries(cert, false)? {
+        // Node's legacy object splits `OCSP - URI:http://…` at the first ':'.
         let (kind, value) = location.split_once(':').unwrap_or(("", &location));
         let key = format!("{method} - {kind}");
         match out.iter_mut().find(|(k, _)| *k == key) {
@@ -405,6 +547,26 @@ mod tests {
         assert_eq!(ip_text(&v6).as_deref(), Some("FE00:0:0:0:0:0:0:1"));
         assert_eq!(ip_text(&[10, 0, 0, 1]).as_deref(), Some("10.0.0.1"));
         assert_eq!(ip_text(&[1, 2, 3]), None);
+    }
+
+    #[test]
+    fn alt_names_print_as_node() {
+        assert_eq!(alt_name_text(b"a.example.com", false, None), "a.example.com");
+        assert_eq!(alt_name_text(b"a,b", false, None), "\"a\\u002cb\"");
+        assert_eq!(alt_name_text(b"ex\xe4mple", false, None), "\"ex\\u00e4mple\"");
+        assert_eq!(alt_name_text("M\u{fc}n".as_bytes(), true, None), "M\u{fc}n");
+        assert_eq!(alt_name_text(b"x,y", true, Some("XmppAddr")), "\"XmppAddr:x\\u002cy\"");
+        assert_eq!(general_name_raw(0x87, &[1, 2, 3, 4, 5], true), "IP Address:<invalid length=5>");
+        assert_eq!(general_name_raw(0x82, b"a.test", true), "DNS:a.test");
+        assert_eq!(general_name_raw(0xa0, &[0x06], true), "othername:<unsupported>");
+    }
+
+    #[test]
+    fn der_reader_rejects_truncation() {
+        assert_eq!(der_tlv(&[0x30, 0x01, 0xff]), Some((0x30, &[0xff][..], &[][..])));
+        assert_eq!(der_tlv(&[0x30, 0x02, 0xff]), None);
+        assert_eq!(der_tlv(&[0x30, 0x85, 1, 1, 1, 1, 1]), None);
+        assert!(general_names(&[0x30, 0x03, 0x82, 0x05]).is_empty());
     }
 
     #[test]

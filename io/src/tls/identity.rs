@@ -11,20 +11,17 @@ use std::net::IpAddr;
 use super::cert_info::PeerCertificate;
 use super::error::VerifyError;
 
-/// Checks `hostname` against the certificate's subjectAltName (or CN when it has no DNS, IP or
-/// URI names), exactly as Node's default `checkServerIdentity` does.
+/// Checks `hostname` against the certificate's subjectAltName (or CN when it has no DNS
+/// names), exactly as Node's default `checkServerIdentity` does.
 pub fn check_server_identity(hostname: &str, cert: &PeerCertificate) -> Result<(), VerifyError> {
     let alt_names = cert.subjectaltname.as_deref().unwrap_or("");
     let mut dns_names = Vec::new();
     let mut ips = Vec::new();
-    let mut has_uri = false;
     for name in alt_names.split(", ").filter(|s| !s.is_empty()) {
         if let Some(dns) = name.strip_prefix("DNS:") {
             dns_names.push(dns);
         } else if let Some(ip) = name.strip_prefix("IP Address:") {
             ips.push(ip);
-        } else if name.starts_with("URI:") {
-            has_uri = true;
         }
     }
 
@@ -45,14 +42,13 @@ pub fn check_server_identity(hostname: &str, cert: &PeerCertificate) -> Result<(
                     return Ok(());
                 }
                 format!("Host: {hostname}. is not in the cert's altnames: {alt_names}")
-            } else if ips.is_empty() && !has_uri {
-                // Common Name is consulted only when there are no supported alt names.
+            } else {
+                // As in Node 25 (RFC 6125), the Common Name counts whenever there is no DNS
+                // alt name, even beside IP or URI alt names.
                 if cn.iter().any(|p| matches(&host_parts, p)) {
                     return Ok(());
                 }
                 format!("Host: {hostname}. is not cert's CN: {}", cn.join(","))
-            } else {
-                format!("Host: {hostname}. is not in the cert's altnames: {alt_names}")
             }
         } else {
             "Cert does not contain a DNS name".to_owned()

@@ -26,6 +26,7 @@ mod tls_wrap;
 mod tty;
 mod udp_wrap;
 mod url;
+mod x509;
 mod zlib;
 
 use engine::{Op, TypedOp};
@@ -58,6 +59,7 @@ pub fn ops() -> Vec<Op> {
         tls_wrap::OPS,
         tty::OPS,
         url::OPS,
+        x509::OPS,
         zlib::OPS,
     ]
     .concat()
