@@ -65,28 +65,15 @@ const kContextFrame = Symbol('kContextFrame');
 // The 'http' performance entry of a request, from its end() to its response's head.
 const kClientRequestStatistics = Symbol('ClientRequestStatistics');
 const kPath = Symbol('kPath');
+const { getTimerDuration } = require('internal/timers');
 
 const kLenientAll = HTTPParser.kLenientAll | 0;
 const kLenientNone = HTTPParser.kLenientNone | 0;
-const TIMEOUT_MAX = 2 ** 31 - 1;
 
 // Methods whose requests carry no body unless the caller sends one, so the default is
 // no chunked encoding.
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
 
-// Node's getTimerDuration: non-negative and finite, capped at 2^31 - 1 with a warning.
-function timerDuration(msecs, name) {
-  validateNumber(msecs, name);
-  if (msecs < 0 || !Number.isFinite(msecs)) {
-    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
-  }
-  if (msecs > TIMEOUT_MAX) {
-    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\n` +
-                        `Timer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
-    return TIMEOUT_MAX;
-  }
-  return msecs;
-}
 
 function validateHost(host, name) {
   if (host !== null && host !== undefined && typeof host !== 'string') {
@@ -195,7 +182,7 @@ function ClientRequest(input, options, cb) {
 
   this.socketPath = options.socketPath;
 
-  if (options.timeout !== undefined) this.timeout = timerDuration(options.timeout, 'timeout');
+  if (options.timeout !== undefined) this.timeout = getTimerDuration(options.timeout, 'timeout');
 
   if (options.signal) {
     addAbortSignal(options.signal, this);
@@ -792,7 +779,7 @@ ClientRequest.prototype._deferToConnect = function _deferToConnect(method, args)
 ClientRequest.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (this._ended) return this;
   listenSocketTimeout(this);
-  msecs = timerDuration(msecs, 'msecs');
+  msecs = getTimerDuration(msecs, 'msecs');
   if (callback) this.once('timeout', callback);
   if (this.socket) {
     setSocketTimeout(this.socket, msecs);

@@ -62,6 +62,7 @@ let nextRequest = 0;
 const {
   StreamHandle, TCP, Pipe, kIsServer, kStreamConsumer,
 } = require('internal/stream_handles');
+const { getTimerDuration } = require('internal/timers');
 
 // --- arguments --------------------------------------------------------------------------------
 // connect()/listen() argument shapes, as Node's normalizeArgs: [options, callback], marked
@@ -389,7 +390,7 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (this.destroyed) return this;
   // `socket.timeout` is a plain property, as Node's setStreamTimeout sets it.
   this.timeout = msecs;
-  msecs = timerDuration(msecs, 'msecs');
+  msecs = getTimerDuration(msecs, 'msecs');
   if (callback !== undefined) validateFunction(callback, 'callback');
   if (this[kTimeout]) {
     clearTimeout(this[kTimeout]);
@@ -406,20 +407,6 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
-// Node's getTimerDuration: a non-negative finite number, capped at 2^31 - 1 with a warning.
-function timerDuration(msecs, name) {
-  validateNumber(msecs, name);
-  if (msecs < 0 || !Number.isFinite(msecs)) {
-    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
-  }
-  if (msecs > TIMEOUT_MAX) {
-    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\n` +
-                        `Timer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
-    return TIMEOUT_MAX;
-  }
-  return msecs;
-}
-const TIMEOUT_MAX = 2 ** 31 - 1;
 
 Socket.prototype._unrefTimer = function _unrefTimer() {
   if (this[kTimeout]) this[kTimeout].refresh();

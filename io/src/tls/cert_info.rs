@@ -134,8 +134,9 @@ pub fn der_is_self_issued(der: &[u8]) -> bool {
     }
 }
 
-/// OpenSSL's short name for a DN attribute OID, or the dotted OID when it has none.
-fn short_name(oid: &str) -> String {
+/// OpenSSL's short name for a DN attribute (`XN_FLAG_FN_SN`), or the dotted OID when it
+/// has none: what both `getPeerCertificate()` and `X509Certificate` print.
+pub fn short_name(oid: &str) -> String {
     let sn = match oid {
         "2.5.4.3" => "CN",
         "2.5.4.6" => "C",
@@ -149,13 +150,17 @@ fn short_name(oid: &str) -> String {
         "2.5.4.5" => "serialNumber",
         "2.5.4.12" => "title",
         "2.5.4.17" => "postalCode",
+        "2.5.4.43" => "initials",
+        "2.5.4.44" => "generationQualifier",
         "2.5.4.46" => "dnQualifier",
         "2.5.4.65" => "pseudonym",
+        "2.5.4.15" => "businessCategory",
         "1.2.840.113549.1.9.1" => "emailAddress",
         "0.9.2342.19200300.100.1.25" => "DC",
         "0.9.2342.19200300.100.1.1" => "UID",
+        "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionL",
+        "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionST",
         "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionC",
-        "2.5.4.15" => "businessCategory",
         _ => return oid.to_owned(),
     };
     sn.to_owned()

@@ -394,8 +394,26 @@ function activeTimerCounts() {
   return [refCount, immediateRefCount];
 }
 
+// Node's getTimerDuration: a socket or request timeout, a non-negative finite number,
+// capped at TIMEOUT_MAX with a warning.
+function getTimerDuration(msecs, name) {
+  const { validateNumber } = require('internal/validators');
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\n` +
+                        `Timer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
 module.exports = {
   activeTimerCounts,
+  getTimerDuration,
   Timeout,
   Immediate,
   TIMEOUT_MAX,

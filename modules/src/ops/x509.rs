@@ -8,7 +8,7 @@
 //! subjectAltName) come from `io::tls::cert_info`, so both APIs print the same text.
 
 use engine::{HostValue, Op, OpCtx, OpResult, ThrowError};
-use io::tls::cert_info::{info_access_text, openssl_time};
+use io::tls::cert_info::{info_access_text, openssl_time, short_name};
 use io::tls::PeerCertificate;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::prelude::{FromDer, X509Certificate, X509Name};
@@ -116,37 +116,6 @@ fn certificate_der(input: &[u8]) -> Result<Vec<u8>, ThrowError> {
             Err(_) => Err(pem_err),
         },
     }
-}
-
-/// OpenSSL's short name for a DN attribute (`XN_FLAG_FN_SN`), or the dotted OID.
-fn short_name(oid: &str) -> String {
-    let sn = match oid {
-        "2.5.4.3" => "CN",
-        "2.5.4.6" => "C",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "ST",
-        "2.5.4.9" => "street",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.4" => "SN",
-        "2.5.4.42" => "GN",
-        "2.5.4.5" => "serialNumber",
-        "2.5.4.12" => "title",
-        "2.5.4.17" => "postalCode",
-        "2.5.4.43" => "initials",
-        "2.5.4.44" => "generationQualifier",
-        "2.5.4.46" => "dnQualifier",
-        "2.5.4.65" => "pseudonym",
-        "2.5.4.15" => "businessCategory",
-        "1.2.840.113549.1.9.1" => "emailAddress",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        "0.9.2342.19200300.100.1.1" => "UID",
-        "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionL",
-        "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionST",
-        "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionC",
-        _ => return oid.to_owned(),
-    };
-    sn.to_owned()
 }
 
 /// An attribute value as text: UTF-8 string types as they are, BMPString as UCS-2, other
