@@ -5,15 +5,17 @@
 // as 'secure' (and a tls.connect() client's 'secureConnect') and the server's
 // 'secureConnection'. Over any other Duplex the session runs on one end of a socketpair and
 // JS carries the bytes between the other end and the stream.
-// Not yet: SNICallback, ALPNCallback, PSK, session resumption across connections and the
-// 'session' event, renegotiation, cipher lists applied to the backend (they are checked as
-// OpenSSL checks them), and TLS 1.0/1.1 (rustls speaks 1.2 and 1.3 only).
+// Client sessions resume across connections through the 'session' event, getSession() and
+// the `session` option (the buffer is a token for a session the backend keeps).
+// Not yet: SNICallback, ALPNCallback, PSK, renegotiation, cipher lists applied to the backend
+// (they are checked as OpenSSL checks them), and TLS 1.0/1.1 (rustls speaks 1.2 and 1.3 only).
 
 const net = require('net');
 const { Buffer } = require('buffer');
 const tlsWrap = internalBinding('tls_wrap');
 const { owners } = require('internal/handle_events');
 const { isIP } = require('internal/net');
+const { isArrayBufferView } = require('internal/util/types');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE,
@@ -49,8 +51,7 @@ const DEFAULT_CIPHERS = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:' +
   'ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-CHACHA20-POLY1305';
 // --- secure contexts --------------------------------------------------------------------------
 // The native half of a SecureContext (Node's `secureContext.context`): the backend's context id
-// and the session ticket keys. rustls's ticketer makes its own keys, so keys set here are kept
-// and returned by getTicketKeys() but do not yet encrypt tickets.
+// and the session ticket keys a server made from it seals its tickets with.
 class NativeSecureContext {
   #id;
   #ticketKeys;
@@ -414,6 +415,8 @@ const kConnectOptions = Symbol('kConnectOptions');
 const kStartRequested = Symbol('kStartRequested');
 const kErrorEmitted = Symbol('kErrorEmitted');
 const kCarrier = Symbol('kCarrier');
+const kSession = Symbol('kSession');
+const kPendingSessions = Symbol('kPendingSessions');
 
 class TLSSocket extends net.Socket {
   constructor(socket, options = {}) {
@@ -536,9 +539,10 @@ class TLSSocket extends net.Socket {
       const customCheck = typeof opts.checkServerIdentity === 'function' &&
         opts.checkServerIdentity !== checkServerIdentity;
       this._hostname = servername || host;
+      const session = isArrayBufferView(opts.session) ? opts.session : null;
       status = tlsWrap.connect(this._handle.id, contextId(context), servername || host,
                                rejectUnauthorized, !customCheck && !!this[kConnectOptions],
-                               alpnList(opts.ALPNProtocols), servername !== '');
+                               alpnList(opts.ALPNProtocols), servername !== '', session);
     }
     if (status < 0) {
       this.destroy(new (require('internal/errors').ErrnoException)(status, 'wrap'));
@@ -626,6 +630,9 @@ class TLSSocket extends net.Socket {
       }
     }
     this.emit('secureConnect');
+    // A TLS 1.2 session comes with the handshake and Node reports it after 'secureConnect'; a
+    // TLS 1.3 ticket arrives later, with a read (see push()).
+    this._emitSessions();
   }
 
   getPeerCertificate(detailed) {
@@ -691,7 +698,40 @@ class TLSSocket extends net.Socket {
   }
 
   getSession() {
-    return undefined;
+    this._takeSessions();
+    // The session being reported (inside a 'session' listener), else the next one due.
+    const session = this[kSession] ?? this[kPendingSessions]?.[0];
+    if (session !== undefined || !this._secureEstablished || this[kOptions].isServer) return session;
+    // Before a TLS 1.3 ticket arrives OpenSSL's session exists but can't resume: so here.
+    return (this[kSession] = require('crypto').randomBytes(20));
+  }
+
+  // Client side: moves the sessions the server granted since the last look from the handle
+  // to the queue 'session' is emitted from.
+  _takeSessions() {
+    if (this[kOptions].isServer || !this._handle || !this._secureEstablished) return;
+    const sessions = tlsWrap.takeSessions(this._handle.id);
+    if (typeof sessions === 'number') return;
+    for (const session of sessions) {
+      const buffer = Buffer.from(session.buffer, session.byteOffset, session.byteLength);
+      (this[kPendingSessions] ??= []).push(buffer);
+    }
+  }
+
+  // Emits 'session' for each queued session, each getSession()'s while it is reported.
+  _emitSessions() {
+    this._takeSessions();
+    const pending = this[kPendingSessions];
+    while (pending?.length) {
+      this[kSession] = pending.shift();
+      this.emit('session', this[kSession]);
+    }
+  }
+
+  // Tickets come with reads after a TLS 1.3 handshake: look for them while someone listens.
+  push(chunk, encoding) {
+    if (this._secureEstablished && this.listenerCount('session') > 0) this._emitSessions();
+    return super.push(chunk, encoding);
   }
 
   getTLSTicket() {
@@ -1052,6 +1092,9 @@ Server.prototype.addContext = function addContext(servername, context) {
   this._acceptorId = 0;
 };
 
+// crypto.constants.SSL_OP_NO_TICKET: a server's secureOptions bit that turns tickets off.
+const SSL_OP_NO_TICKET = 16384;
+
 // The compiled server side (one per set of options), built on first use.
 Server.prototype._acceptor = function _acceptor() {
   if (!this._acceptorId) {
@@ -1063,6 +1106,8 @@ Server.prototype._acceptor = function _acceptor() {
       alpnList(this.ALPNProtocols ?? opts.ALPNProtocols),
       this._contexts.map(([name]) => name),
       this._contexts.map(([, ctx]) => `${contextId(ctx)}`),
+      !((this.secureOptions ?? 0) & SSL_OP_NO_TICKET),
+      this._sharedCreds.context.getTicketKeys(),
     );
   }
   return this._acceptorId;
@@ -1079,6 +1124,7 @@ Server.prototype.setTicketKeys = function setTicketKeys(keys) {
     throw new AssertionError({ message: 'Session ticket keys must be a 48-byte buffer' });
   }
   this._sharedCreds.context.setTicketKeys(keys);
+  if (this._acceptorId) tlsWrap.setTicketKeys(this._acceptorId, keys);
 };
 
 // A server-side TLSSocket's acceptor when its `server` is not a tls.Server: built from the

@@ -192,6 +192,9 @@ pub struct ClientOptions {
     pub alpn_protocols: Vec<Vec<u8>>,
     /// Whether to send SNI; Node sends it unless `servername` is `''` or the host is an IP.
     pub enable_sni: bool,
+    /// Node's `session` option: a buffer an earlier connection's `getSession()` returned,
+    /// to resume that session.
+    pub session: Option<Vec<u8>>,
 }
 
 impl Default for ClientOptions {
@@ -202,6 +205,7 @@ impl Default for ClientOptions {
             check_server_identity: true,
             alpn_protocols: Vec::new(),
             enable_sni: true,
+            session: None,
         }
     }
 }
@@ -223,6 +227,31 @@ pub struct ServerOptions {
     pub reject_unauthorized: bool,
     /// Issue session tickets (Node's default; `SSL_OP_NO_TICKET` turns them off).
     pub session_tickets: bool,
+    /// `ticketKeys`: the keys tickets are sealed with, shared by servers that should resume
+    /// each other's sessions; `None` lets the backend make its own.
+    pub ticket_keys: Option<Arc<TicketKeys>>,
+}
+
+/// Node's 48 bytes of session ticket keys (`server.setTicketKeys()`), changeable while the
+/// server runs: tickets sealed under the old keys then stop resuming.
+#[derive(Debug)]
+pub struct TicketKeys(std::sync::RwLock<[u8; 48]>);
+
+impl TicketKeys {
+    /// Keys from Node's 48-byte buffer.
+    pub fn new(keys: [u8; 48]) -> Self {
+        Self(std::sync::RwLock::new(keys))
+    }
+
+    /// Replaces the keys (`setTicketKeys`).
+    pub fn set(&self, keys: [u8; 48]) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = keys;
+    }
+
+    /// The current keys.
+    pub fn get(&self) -> [u8; 48] {
+        *self.0.read().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl Default for ServerOptions {
@@ -235,6 +264,7 @@ impl Default for ServerOptions {
             request_cert: false,
             reject_unauthorized: true,
             session_tickets: true,
+            ticket_keys: None,
         }
     }
 }

@@ -47,7 +47,7 @@ pub use cert_info::{DistinguishedName, PeerCertificate};
 pub use cipher::CipherInfo;
 pub use config::{
     BoxFuture, ClientOptions, SecureContext, SecureContextOptions, ServerOptions, SniCallback,
-    TlsVersion,
+    TicketKeys, TlsVersion,
 };
 pub use error::{TlsError, VerifyError};
 pub use identity::check_server_identity;
@@ -87,6 +87,13 @@ pub trait TlsStreamInfo {
 
     /// `socket.isSessionReused()`.
     fn is_session_reused(&self) -> bool;
+
+    /// The sessions the server granted since the last call, as the buffers `getSession()`
+    /// returns and `ClientOptions::session` takes (Node's `'session'` event); TLS 1.3
+    /// tickets arrive after the handshake, with later reads.
+    fn take_new_sessions(&self) -> Vec<Vec<u8>> {
+        Vec::new()
+    }
 
     /// The peer's certificate chain as sent, leaf first, DER.
     fn peer_certificates(&self) -> &[CertificateDer<'static>];

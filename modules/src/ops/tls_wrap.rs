@@ -13,7 +13,7 @@ use std::sync::Arc;
 use engine::{HostValue, Op, OpCtx, OpResult, ThrowError};
 use io::tls::{
     ClientOptions, DistinguishedName, PeerCertificate, SecureContext, SecureContextOptions,
-    ServerOptions, TlsAcceptor, TlsError, TlsStreamInfo,
+    ServerOptions, TicketKeys, TlsAcceptor, TlsError, TlsStreamInfo,
 };
 use io::LoopHandle;
 
@@ -22,9 +22,11 @@ use super::handle_wrap::{errno_status, handle_id};
 pub(super) const OPS: &[Op] = &[
     Op { binding: "tls_wrap", name: "createContext", func: create_context },
     Op { binding: "tls_wrap", name: "serverNew", func: server_new },
+    Op { binding: "tls_wrap", name: "setTicketKeys", func: set_ticket_keys },
     Op { binding: "tls_wrap", name: "connect", func: connect },
     Op { binding: "tls_wrap", name: "accept", func: accept },
     Op { binding: "tls_wrap", name: "info", func: info },
+    Op { binding: "tls_wrap", name: "takeSessions", func: take_sessions },
     Op { binding: "tls_wrap", name: "certificateInfo", func: certificate_info },
     Op { binding: "tls_wrap", name: "streamPair", func: stream_pair },
     Op { binding: "tls_wrap", name: "exportKeyingMaterial", func: export_keying_material },
@@ -39,6 +41,8 @@ struct TlsState {
     next: u32,
     contexts: HashMap<u32, Arc<SecureContext>>,
     acceptors: HashMap<u32, Arc<dyn TlsAcceptor>>,
+    /// Each acceptor's ticket keys, for `setTicketKeys`.
+    ticket_keys: HashMap<u32, Arc<TicketKeys>>,
 }
 
 impl TlsState {
@@ -91,7 +95,8 @@ fn create_context(ctx: &mut dyn OpCtx) -> OpResult {
 }
 
 /// `serverNew(context, requestCert, rejectUnauthorized, alpn, sniNames, sniContexts,
-/// sessionTickets)` → an acceptor id for one server.
+/// sessionTickets, ticketKeys)` → an acceptor id for one server; tickets are sealed with the
+/// 48-byte `ticketKeys` when given.
 fn server_new(ctx: &mut dyn OpCtx) -> OpResult {
     let context = context(ctx, 0)?;
     let names = ctx.arg_strings(4).unwrap_or_default();
@@ -113,16 +118,40 @@ fn server_new(ctx: &mut dyn OpCtx) -> OpResult {
         request_cert: ctx.arg_truthy(1),
         reject_unauthorized: ctx.arg_truthy(2),
         session_tickets: ctx.arg_count() <= 6 || ctx.arg_truthy(6),
+        ticket_keys: ticket_keys_arg(ctx, 7).map(|keys| Arc::new(TicketKeys::new(keys))),
     };
+    let keys = options.ticket_keys.clone();
     let acceptor = io::tls::default_backend().acceptor(options).map_err(tls_error)?;
     let state = ctx.state().get_or_default::<TlsState>();
     let id = state.next_id();
     state.acceptors.insert(id, acceptor);
+    if let Some(keys) = keys {
+        state.ticket_keys.insert(id, keys);
+    }
     Ok(HostValue::Number(id as f64))
 }
 
+/// Argument `i` as Node's 48 bytes of ticket keys (JS checked the length).
+fn ticket_keys_arg(ctx: &mut dyn OpCtx, i: usize) -> Option<[u8; 48]> {
+    ctx.arg_bytes(i).and_then(|b| <[u8; 48]>::try_from(&*b).ok())
+}
+
+/// `setTicketKeys(acceptor, keys)`: later tickets are sealed, and only tickets sealed, with
+/// `keys`.
+fn set_ticket_keys(ctx: &mut dyn OpCtx) -> OpResult {
+    let id = ctx.arg_number(0).unwrap_or(0.0) as u32;
+    let Some(keys) = ticket_keys_arg(ctx, 1) else {
+        return Err(ThrowError::type_error("ERR_INVALID_ARG_TYPE", "ticket keys must be 48 bytes"));
+    };
+    if let Some(current) = ctx.state().get_or_default::<TlsState>().ticket_keys.get(&id) {
+        current.set(keys);
+    }
+    Ok(HostValue::Undefined)
+}
+
 /// `connect(handle, context, host, rejectUnauthorized, checkServerIdentity, alpn,
-/// enableSni)` → status: the client handshake starts on connected stream `handle`.
+/// enableSni, session)` → status: the client handshake starts on connected stream `handle`,
+/// resuming `session` (a buffer from `takeSessions`) when given.
 fn connect(ctx: &mut dyn OpCtx) -> OpResult {
     let id = handle_id(ctx.arg_number(0).unwrap_or(0.0));
     let context = context(ctx, 1)?;
@@ -133,6 +162,7 @@ fn connect(ctx: &mut dyn OpCtx) -> OpResult {
         check_server_identity: ctx.arg_truthy(4),
         alpn_protocols: alpn(ctx, 5),
         enable_sni: ctx.arg_truthy(6),
+        session: ctx.arg_bytes(7).map(|b| b.to_vec()),
     };
     let connector = io::tls::default_backend().connector(options).map_err(tls_error)?;
     let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
@@ -173,6 +203,22 @@ fn info(ctx: &mut dyn OpCtx) -> OpResult {
         return Ok((-(libc::EBADF as f64)).into());
     };
     Ok(match handle.tls_info(id, session_info) {
+        Ok(value) => value,
+        Err(e) => errno_status(&e).into(),
+    })
+}
+
+/// `takeSessions(handle)` → the sessions the server granted since the last call (buffers
+/// for `getSession()` and the `'session'` event), or a negative errno.
+fn take_sessions(ctx: &mut dyn OpCtx) -> OpResult {
+    let id = handle_id(ctx.arg_number(0).unwrap_or(0.0));
+    let Some(handle) = ctx.state().get::<LoopHandle>().cloned() else {
+        return Ok((-(libc::EBADF as f64)).into());
+    };
+    let taken = handle.tls_info(id, |session| {
+        HostValue::Array(session.take_new_sessions().into_iter().map(HostValue::Bytes).collect())
+    });
+    Ok(match taken {
         Ok(value) => value,
         Err(e) => errno_status(&e).into(),
     })

@@ -13,7 +13,9 @@
 //! [`stream`].
 
 pub mod errors;
+mod sessions;
 pub mod stream;
+mod tickets;
 pub mod verify;
 
 use std::collections::HashMap;
@@ -125,41 +127,68 @@ impl TlsBackend for RustlsBackend {
     fn connector(&self, opts: ClientOptions) -> Result<Arc<dyn TlsConnector>, TlsError> {
         let ctx = &opts.context;
         let roots = roots_for(ctx)?;
-        let verifier = NodeServerVerifier {
-            roots: roots.clone(),
-            algs: self.algs(),
+        let key = sessions::OriginKey {
+            ca: ctx.ca.clone(),
+            client_chain: ctx.cert_chain.clone(),
+            client_key: ctx.key.as_ref().map(|k| k.secret_der().to_vec()),
             reject_unauthorized: opts.reject_unauthorized,
-            check_identity: opts.check_server_identity,
+            check_server_identity: opts.check_server_identity,
         };
-        let builder = ClientConfig::builder_with_provider(self.provider.clone())
+        // Resuming needs the verifier and resolver the session was made with.
+        let reusable =
+            opts.session.as_deref().and_then(sessions::origin_of).filter(|o| o.key == key);
+        let origin = match reusable {
+            Some(origin) => origin,
+            None => {
+                let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> =
+                    Arc::new(NodeServerVerifier {
+                        roots: roots.clone(),
+                        algs: self.algs(),
+                        reject_unauthorized: opts.reject_unauthorized,
+                        check_identity: opts.check_server_identity,
+                    });
+                let resolver: Arc<dyn rustls::client::ResolvesClientCert> = match &ctx.key {
+                    Some(k) if !ctx.cert_chain.is_empty() => Arc::new(SingleCertAndKey::from(
+                        certified_key(&self.provider, &ctx.cert_chain, k)?,
+                    )),
+                    _ => Arc::new(NoClientCert),
+                };
+                Arc::new(sessions::Origin { key, verifier, resolver })
+            }
+        };
+        let mut config = ClientConfig::builder_with_provider(self.provider.clone())
             .with_protocol_versions(&versions_for(ctx)?)
             .map_err(|e| errors::from_rustls(&e))?
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(verifier));
-        let mut config = match &ctx.key {
-            Some(key) if !ctx.cert_chain.is_empty() => builder.with_client_cert_resolver(Arc::new(
-                SingleCertAndKey::from(certified_key(&self.provider, &ctx.cert_chain, key)?),
-            )),
-            _ => builder.with_no_client_auth(),
-        };
+            .with_custom_certificate_verifier(origin.verifier.clone())
+            .with_client_cert_resolver(origin.resolver.clone());
         config.alpn_protocols = opts.alpn_protocols.clone();
         config.enable_sni = opts.enable_sni;
+        // One store per connector, and JS makes one connector per connection: sessions move
+        // between connections only as tokens (see `sessions`).
+        let (store, new_sessions) =
+            sessions::NodeSessionStore::new(origin, opts.session.as_deref());
+        config.resumption = rustls::client::Resumption::store(Arc::new(store));
         Ok(Arc::new(RustlsConnector {
             inner: Arc::new(ConnectorInner {
                 config: Arc::new(config),
                 roots,
                 algs: self.algs(),
                 opts,
+                new_sessions,
             }),
         }))
     }
 
     fn acceptor(&self, opts: ServerOptions) -> Result<Arc<dyn TlsAcceptor>, TlsError> {
-        let ticketer = if opts.session_tickets {
-            Some(rustls::crypto::ring::Ticketer::new().map_err(|e| errors::from_rustls(&e))?)
-        } else {
-            None
-        };
+        let ticketer: Option<Arc<dyn ProducesTickets>> =
+            match (&opts.ticket_keys, opts.session_tickets) {
+                (_, false) => None,
+                (Some(keys), true) => Some(Arc::new(tickets::NodeTicketer::new(keys.clone()))),
+                (None, true) => Some(
+                    rustls::crypto::ring::Ticketer::new().map_err(|e| errors::from_rustls(&e))?,
+                ),
+            };
         let inner = AcceptorInner {
             provider: self.provider.clone(),
             storage: ServerSessionMemoryCache::new(SERVER_SESSION_CACHE),
@@ -176,12 +205,31 @@ impl TlsBackend for RustlsBackend {
     }
 }
 
+/// A client that has no certificate to offer (rustls' own is private).
+#[derive(Debug)]
+struct NoClientCert;
+
+impl rustls::client::ResolvesClientCert for NoClientCert {
+    fn resolve(
+        &self,
+        _root_hint_subjects: &[&[u8]],
+        _sigschemes: &[rustls::SignatureScheme],
+    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        None
+    }
+
+    fn has_certs(&self) -> bool {
+        false
+    }
+}
+
 /// What a client connection needs; shared by the futures `connect` returns.
 struct ConnectorInner {
     config: Arc<ClientConfig>,
     roots: Arc<RootCertStore>,
     algs: WebPkiSupportedAlgorithms,
     opts: ClientOptions,
+    new_sessions: Arc<sessions::NewSessions>,
 }
 
 /// [`TlsConnector`] over one `ClientConfig` (one session cache).
@@ -216,6 +264,7 @@ impl TlsConnector for RustlsConnector {
             let mut facts = SessionFacts::from_state(tls.get_ref().1, false);
             facts.servername = sni;
             facts.checked = true;
+            facts.new_sessions = Some(inner.new_sessions.clone());
             if !inner.opts.reject_unauthorized {
                 facts.authorization_error = verify_server(
                     &facts.peer_certs,

@@ -39,6 +39,8 @@ pub(crate) struct SessionFacts {
     /// Whether the peer certificate was checked at all (clients always; servers with
     /// `requestCert`).
     pub(crate) checked: bool,
+    /// Client side: session tokens the server granted, not yet taken by JS.
+    pub(crate) new_sessions: Option<std::sync::Arc<super::sessions::NewSessions>>,
 }
 
 impl SessionFacts {
@@ -121,6 +123,13 @@ impl TlsStreamInfo for RustlsStream {
 
     fn is_session_reused(&self) -> bool {
         self.facts.resumed
+    }
+
+    fn take_new_sessions(&self) -> Vec<Vec<u8>> {
+        match &self.facts.new_sessions {
+            Some(queue) => queue.take_tokens(self.facts.resumed),
+            None => Vec::new(),
+        }
     }
 
     fn peer_certificates(&self) -> &[CertificateDer<'static>] {
