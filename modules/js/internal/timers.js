@@ -362,13 +362,17 @@ function processImmediate() {
   outstanding = null;
   let ranAtLeastOne = false;
   let i = 0;
+  // Whether queue[i] was taken: a tick that throws before it leaves it to run next time.
+  let taken = false;
   try {
     for (; i < queue.length; i++) {
+      taken = false;
       const immediate = queue[i];
       if (immediate._destroyed) continue;
       if (ranAtLeastOne) runNextTicks();
       else ranAtLeastOne = true;
       if (immediate._destroyed) continue;
+      taken = true;
       finishImmediate(immediate);
       const callback = immediate._onImmediate;
       immediate._onImmediate = null;
@@ -384,7 +388,8 @@ function processImmediate() {
       if (hookCounts.destroy > 0) emitDestroy(immediate[kTimerId]);
     }
   } finally {
-    if (i + 1 < queue.length) outstanding = queue.slice(i + 1);
+    const next = taken ? i + 1 : i;
+    if (next < queue.length) outstanding = queue.slice(next);
     updateImmediateInfo();
   }
 }

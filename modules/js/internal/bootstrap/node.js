@@ -482,7 +482,7 @@ process.exit = function exit(code) {
 // A method, so that like Node's native one it has no prototype and can't be constructed.
 process.abort = { abort() { methods.reallyExit(134); } }.abort;
 
-const { nextTick, runNextTicks, processTicksAndRejections, queueMicrotask } =
+const { nextTick, runNextTicks, processTicksAndRejections, queueMicrotask, tickThrew } =
   require('internal/process/task_queues');
 process.nextTick = nextTick;
 // Registers the engine's promise-rejection callback.
@@ -685,9 +685,13 @@ setHook('tickCallback', () => {
   }
   runNextTicks();
 });
+// A tick that throws is not a callback that threw: the rest of the queue comes round after
+// the handler's setImmediate(noop), as in Node.
 setHook('fatalException', (err, arrow) => {
-  callbackThrew = execution.onFatalException(err, arrow, false);
-  return callbackThrew;
+  const inTick = tickThrew();
+  const handled = execution.onFatalException(err, arrow, false);
+  callbackThrew = handled && !inTick;
+  return handled;
 });
 setHook('start', (kind, payload) => {
   const asyncHooks = require('internal/async_hooks');

@@ -41,6 +41,17 @@ function nextTick(callback, ...args) {
   queue.push(tickObject);
 }
 
+// Set while a tick callback runs, so left set when one throws: the uncaught-exception path
+// reads it (tickThrew) to tell a throwing tick from a throwing loop callback.
+let inTickCallback = false;
+
+// Whether the exception being reported came out of a nextTick callback (and forgets it).
+function tickThrew() {
+  const threw = inTickCallback;
+  inTickCallback = false;
+  return threw;
+}
+
 function processTicksAndRejections() {
   const { processPromiseRejections } = lazyPromises();
   do {
@@ -54,8 +65,10 @@ function processTicksAndRejections() {
       const { callback, args, asyncId, frame } = tock;
       emitBefore(asyncId, tock.triggerAsyncId, tock);
       const priorFrame = AsyncContextFrame.exchange(frame);
+      inTickCallback = true;
       if (args === undefined) callback();
       else callback(...args);
+      inTickCallback = false;
       AsyncContextFrame.exchange(priorFrame);
       emitAfter(asyncId);
       if (hookCounts.destroy > 0) emitDestroy(asyncId);
@@ -88,4 +101,6 @@ function queueMicrotask(callback) {
   });
 }
 
-module.exports = { nextTick, processTicksAndRejections, runNextTicks, queueMicrotask, hasTickScheduled };
+module.exports = {
+  nextTick, processTicksAndRejections, runNextTicks, queueMicrotask, hasTickScheduled, tickThrew,
+};
