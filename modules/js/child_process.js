@@ -15,6 +15,7 @@ const {
   genericNodeError,
   getSystemErrorName,
   codes: {
+    ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
@@ -444,12 +445,69 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
-function fork() {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('fork()');
+// A stdio string as the array fork() passes, with the IPC channel as the fourth entry.
+function stdioStringToArray(stdio, channel) {
+  const options = [];
+  switch (stdio) {
+    case 'ignore':
+    case 'overlapped':
+    case 'pipe':
+      options.push(stdio, stdio, stdio);
+      break;
+    case 'inherit':
+      options.push(0, 1, 2);
+      break;
+    default:
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  }
+  if (channel) options.push(channel);
+  return options;
+}
+
+// Runs `modulePath` in a new oxnode with an IPC channel to this process.
+function fork(modulePath, args, options) {
+  modulePath = getValidatedPath(modulePath, 'modulePath');
+  let execArgv;
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
+  }
+  if (options != null) validateObject(options, 'options');
+  options = { __proto__: null, ...options, shell: false };
+  options.execPath ||= process.execPath;
+  validateArgumentNullCheck(options.execPath, 'options.execPath');
+  execArgv = options.execArgv || process.execArgv;
+  validateArgumentsNullCheck(execArgv, 'options.execArgv');
+  // A child of `-e CODE` must not run CODE again.
+  if (execArgv === process.execArgv && process._eval != null) {
+    const index = execArgv.lastIndexOf(process._eval);
+    if (index > 0) {
+      execArgv = execArgv.slice(0);
+      execArgv.splice(index - 1, 2);
+    }
+  }
+  args = [...execArgv, modulePath, ...args];
+  if (typeof options.stdio === 'string') {
+    options.stdio = stdioStringToArray(options.stdio, 'ipc');
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  return spawn(options.execPath, args, options);
+}
+
+// The child's side of fork(): `process` gets the channel on descriptor `fd`.
+function _forkChild(fd, serializationMode) {
+  require('internal/child_process/ipc').setupChildChannel(fd, serializationMode);
 }
 
 module.exports = {
-  _forkChild: fork,
+  _forkChild,
   ChildProcess,
   exec,
   execFile,

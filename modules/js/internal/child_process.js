@@ -13,11 +13,15 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_IPC_ONE_PIPE,
+    ERR_IPC_SYNC_FORK,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_UNKNOWN_SIGNAL,
   },
 } = require('internal/errors');
-const { validateArray, validateObject, validateString } = require('internal/validators');
+const {
+  validateArray, validateObject, validateOneOf, validateString,
+} = require('internal/validators');
 const { signals } = require('os').constants;
 
 const binding = internalBinding('child_process');
@@ -44,7 +48,8 @@ function convertToValidSignal(signal) {
 
 // The stdio option as one mode per child descriptor: 'pipe' | 'inherit' | 'ignore' | an fd
 // number as a string. A stream or handle given for an entry (Node's 'wrap') passes its
-// descriptor; `wraps[i]` keeps it so the parent stops reading it, as Node does.
+// descriptor; `wraps[i]` keeps it so the parent stops reading it, as Node does. The 'ipc'
+// entry is a pipe too; `wraps.ipc` tells which.
 function getValidStdio(stdio, sync, wraps) {
   if (typeof stdio === 'string') {
     if (stdio !== 'pipe' && stdio !== 'inherit' && stdio !== 'ignore' && stdio !== 'overlapped') {
@@ -64,7 +69,10 @@ function getValidStdio(stdio, sync, wraps) {
       }
       modes.push(mode === 'overlapped' ? 'pipe' : mode);
     } else if (mode === 'ipc') {
-      throw new ERR_METHOD_NOT_IMPLEMENTED('child_process IPC channel');
+      if (sync) throw new ERR_IPC_SYNC_FORK();
+      if (wraps?.ipc !== undefined) throw new ERR_IPC_ONE_PIPE();
+      if (wraps) wraps.ipc = i;
+      modes.push('pipe');
     } else if (typeof mode === 'number' || typeof mode?.fd === 'number') {
       const fd = typeof mode === 'number' ? mode : mode.fd;
       modes.push(fd === i ? 'inherit' : String(fd));
@@ -165,9 +173,23 @@ class ChildProcess extends EventEmitter {
       validateArray(options.args, 'options.args');
       this.spawnargs = options.args;
     }
+    validateOneOf(options.serialization, 'options.serialization', [undefined, 'json', 'advanced']);
+    // The V8 serializer behind 'advanced' is not there yet: JSON is all a channel speaks.
+    if (options.serialization === 'advanced') {
+      throw new ERR_METHOD_NOT_IMPLEMENTED("fork() with serialization: 'advanced'");
+    }
     const wraps = [];
     const stdio = getValidStdio(options.stdio ?? 'pipe', false, wraps);
-    const result = processWrap.spawn(...spawnArgs({ ...options, args: this.spawnargs }, stdio));
+    const ipc = wraps.ipc;
+    let envPairs = options.envPairs;
+    if (ipc !== undefined) {
+      // The child finds its end of the channel by these, as a Node child does.
+      envPairs = envPairs ?? Object.entries(process.env).map(([k, v]) => `${k}=${v}`);
+      envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipc}`,
+                  `NODE_CHANNEL_SERIALIZATION_MODE=${options.serialization || 'json'}`];
+    }
+    const result = processWrap.spawn(
+      ...spawnArgs({ ...options, envPairs, args: this.spawnargs }, stdio));
     const started = result.error === undefined;
     if (started) {
       this._handle = new Process(result.id);
@@ -193,7 +215,7 @@ class ChildProcess extends EventEmitter {
         this.stdio.push(null);
         continue;
       }
-      if (stdio[i] !== 'pipe') {
+      if (stdio[i] !== 'pipe' || i === ipc) {
         this.stdio.push(null);
         continue;
       }
@@ -207,6 +229,11 @@ class ChildProcess extends EventEmitter {
     this.stdin = this.stdio[0] ?? null;
     this.stdout = this.stdio[1] ?? null;
     this.stderr = this.stdio[2] ?? null;
+    if (ipc !== undefined && started) {
+      const { ChannelHandle, setupChannel } = require('internal/child_process/ipc');
+      this._closesNeeded++;
+      setupChannel(this, new ChannelHandle(result.pipes[ipc]), () => maybeClose(this));
+    }
 
     if (!started) {
       process.nextTick(() => this._onExit(result.error, null));

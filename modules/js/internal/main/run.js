@@ -60,7 +60,19 @@ function inputType() {
   return type;
 }
 
+// A child made by fork() finds its end of the IPC channel in NODE_CHANNEL_FD (and forgets
+// the variables, as Node does, so its own children don't inherit them).
+function setupChildProcessIpcChannel() {
+  if (process.env.NODE_CHANNEL_FD === undefined) return;
+  const fd = Number.parseInt(process.env.NODE_CHANNEL_FD, 10);
+  const serializationMode = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+  delete process.env.NODE_CHANNEL_FD;
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (Number.isInteger(fd) && fd >= 0) require('child_process')._forkChild(fd, serializationMode);
+}
+
 function run(kind, payload) {
+  setupChildProcessIpcChannel();
   // import() from CommonJS loads the ES module loader on first use (which then installs
   // its own hooks): a CommonJS program doesn't pay for it at start-up.
   setHook('importModuleDynamically', (...args) =>
