@@ -426,15 +426,24 @@ impl Aead {
         }
     }
 
-    /// Hashes ciphertext, whole blocks now and the rest when more comes.
-    fn hash_text(&mut self, text: &[u8]) {
+    /// Hashes ciphertext, whole blocks now and the rest when more comes. Only a partial
+    /// block is ever copied: a large update is hashed where it lies.
+    fn hash_text(&mut self, mut text: &[u8]) {
         self.text_len += text.len() as u64;
-        self.partial.extend_from_slice(text);
-        let whole = self.partial.len() / 16 * 16;
-        if let Some(mac) = &mut self.mac {
-            mac.update_padded(&self.partial[..whole]);
+        let Some(mac) = &mut self.mac else { return };
+        if !self.partial.is_empty() {
+            let fill = (16 - self.partial.len()).min(text.len());
+            self.partial.extend_from_slice(&text[..fill]);
+            text = &text[fill..];
+            if self.partial.len() < 16 {
+                return;
+            }
+            mac.update_padded(&self.partial);
+            self.partial.clear();
         }
-        self.partial.drain(..whole);
+        let whole = text.len() / 16 * 16;
+        mac.update_padded(&text[..whole]);
+        self.partial.extend_from_slice(&text[whole..]);
     }
 }
 
