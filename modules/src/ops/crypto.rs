@@ -35,8 +35,8 @@ pub(super) const OPS: &[Op] = &[
 ];
 
 /// The digest algorithms offered, by canonical name.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Algorithm {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Algorithm {
     Md5,
     Sha1,
     Sha224,
@@ -63,6 +63,7 @@ const ALGORITHM_NAMES: &[(&str, Algorithm)] = &[
     ("rsa-sha1-2", Algorithm::Sha1),
     ("ssl3-sha1", Algorithm::Sha1),
     ("sha1withrsaencryption", Algorithm::Sha1),
+    ("dss1", Algorithm::Sha1),
     ("sha224", Algorithm::Sha224),
     ("sha-224", Algorithm::Sha224),
     ("sha2-224", Algorithm::Sha224),
@@ -154,12 +155,13 @@ const LISTED_NAMES: &[&str] = &[
 
 impl Algorithm {
     /// The algorithm a (case-insensitive) OpenSSL digest name stands for.
-    fn from_name(name: &str) -> Option<Self> {
+    pub(super) fn from_name(name: &str) -> Option<Self> {
         let lower = name.to_ascii_lowercase();
         ALGORITHM_NAMES.iter().find(|(n, _)| *n == lower).map(|(_, a)| *a)
     }
 
-    fn new_hash(self) -> Box<dyn Digester> {
+    /// A new running hash of this algorithm.
+    pub(super) fn new_hash(self) -> Box<dyn Digester> {
         match self {
             Algorithm::Md5 => Box::new(md5::Md5::default()),
             Algorithm::Sha1 => Box::new(sha1::Sha1::default()),
@@ -222,7 +224,7 @@ impl Algorithm {
 }
 
 /// A running hash or HMAC of any algorithm.
-trait Digester: Send {
+pub(super) trait Digester: Send {
     fn feed(&mut self, data: &[u8]);
     fn finish(self: Box<Self>) -> Vec<u8>;
     fn duplicate(&self) -> Box<dyn Digester>;

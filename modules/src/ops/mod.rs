@@ -1,5 +1,6 @@
 //! The ops behind `internalBinding(...)`, one file per binding.
 
+mod argon2;
 pub mod async_op;
 mod buffer;
 mod builtins;
@@ -14,11 +15,16 @@ mod fs;
 mod fs_event_wrap;
 pub mod handle_wrap;
 mod http_parser;
+mod key_agreement;
+mod keys;
 mod os;
 mod performance;
 mod pipe_wrap;
+mod prime;
 mod process;
 mod process_wrap;
+mod rsa_cipher;
+mod sign;
 mod stream_wrap;
 mod tcp_wrap;
 mod timers;
@@ -36,6 +42,7 @@ pub use process::{ExitRequest, HostInfo};
 /// Every op the modules install.
 pub fn ops() -> Vec<Op> {
     [
+        argon2::OPS,
         buffer::OPS,
         builtins::OPS,
         cares_wrap::OPS,
@@ -48,10 +55,15 @@ pub fn ops() -> Vec<Op> {
         fs_event_wrap::OPS,
         handle_wrap::OPS,
         http_parser::OPS,
+        key_agreement::OPS,
+        keys::OPS,
         os::OPS,
         performance::OPS,
         pipe_wrap::OPS,
+        prime::OPS,
         process_wrap::OPS,
+        rsa_cipher::OPS,
+        sign::OPS,
         process::OPS,
         tcp_wrap::OPS,
         udp_wrap::OPS,
