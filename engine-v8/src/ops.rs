@@ -109,8 +109,11 @@ pub(crate) fn trampoline<'s>(
     match result {
         Ok(value) => rv.set(to_v8(scope, value)),
         Err(error) => {
-            let exception = build_error(scope, error);
-            scope.throw_exception(exception);
+            // `None`: a property setter threw (e.g. one on `Object.prototype`); that
+            // exception is pending and propagates instead, as with Node's `obj->Set()`.
+            if let Some(exception) = try_build_error(scope, error) {
+                scope.throw_exception(exception);
+            }
         }
     }
 }
@@ -120,6 +123,28 @@ pub(crate) fn build_error<'s>(
     scope: &v8::PinScope<'s, '_>,
     error: ThrowError,
 ) -> v8::Local<'s, v8::Value> {
+    let (exception, _) = build_error_inner(scope, error);
+    exception
+}
+
+/// As [`build_error`], but `None` when assigning a property threw (an accessor inherited
+/// from `Object.prototype` fires, as the properties are assigned, not defined): the
+/// setter's exception is then pending in the isolate and should propagate.
+fn try_build_error<'s>(
+    scope: &v8::PinScope<'s, '_>,
+    error: ThrowError,
+) -> Option<v8::Local<'s, v8::Value>> {
+    match build_error_inner(scope, error) {
+        (exception, true) => Some(exception),
+        (_, false) => None,
+    }
+}
+
+/// The error and whether every property assignment succeeded.
+fn build_error_inner<'s>(
+    scope: &v8::PinScope<'s, '_>,
+    error: ThrowError,
+) -> (v8::Local<'s, v8::Value>, bool) {
     let message = string(scope, &error.message);
     let exception = match error.class {
         ErrorClass::Error => v8::Exception::error(scope, message),
@@ -131,10 +156,12 @@ pub(crate) fn build_error<'s>(
         for (key, value) in error.props {
             let key = string(scope, &key);
             let value = to_v8(scope, value);
-            object.set(scope, key.into(), value);
+            if object.set(scope, key.into(), value).is_none() {
+                return (exception, false);
+            }
         }
     }
-    exception
+    (exception, true)
 }
 
 /// Installs every op as a function on its binding object inside `bindings`.
