@@ -1,7 +1,8 @@
 'use strict';
-// The `crypto` module: random values, hashes (createHash, hash, getHashes), HMAC, PBKDF2,
-// scrypt, HKDF, AES and ChaCha20-Poly1305 ciphers, secret KeyObjects, timingSafeEqual, the
-// constants and webcrypto. Asymmetric keys and signatures are not implemented yet.
+// The `crypto` module: random values, primes, hashes (createHash, hash, getHashes), HMAC,
+// PBKDF2, scrypt, HKDF, AES and ChaCha20-Poly1305 ciphers, KeyObjects (secret, public,
+// private) and key pairs, signatures, RSA encryption, Diffie-Hellman and ECDH,
+// timingSafeEqual, the constants and webcrypto.
 
 const binding = internalBinding('crypto');
 const {
@@ -15,10 +16,26 @@ const {
 const { Hash, Hmac, hash, getHashes } = require('internal/crypto/hash');
 const { pbkdf2, pbkdf2Sync } = require('internal/crypto/pbkdf2');
 const { scrypt, scryptSync } = require('internal/crypto/scrypt');
+const { argon2, argon2Sync } = require('internal/crypto/argon2');
+const { encapsulate, decapsulate } = require('internal/crypto/kem');
 const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
 const { Cipheriv, Decipheriv, getCipherInfo, getCiphers } = require('internal/crypto/cipher');
-const { KeyObject, createSecretKey } = require('internal/crypto/keys');
-const { generateKey, generateKeySync } = require('internal/crypto/keygen');
+const {
+  KeyObject, createSecretKey, createPublicKey, createPrivateKey,
+} = require('internal/crypto/keys');
+const {
+  generateKey, generateKeySync, generateKeyPair, generateKeyPairSync,
+} = require('internal/crypto/keygen');
+const { Sign, Verify, signOneShot, verifyOneShot } = require('internal/crypto/sig');
+const {
+  publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt,
+} = require('internal/crypto/public_cipher');
+const {
+  DiffieHellman, DiffieHellmanGroup, ECDH, diffieHellman, getCurves,
+} = require('internal/crypto/diffiehellman');
+const {
+  checkPrime, checkPrimeSync, generatePrime, generatePrimeSync,
+} = require('internal/crypto/prime');
 const { crypto: webcrypto, subtle } = require('internal/crypto/webcrypto');
 
 function createHash(algorithm, options) {
@@ -38,6 +55,26 @@ function createDecipheriv(cipher, key, iv, options) {
 }
 
 // Node checks these arguments natively: its messages name no received value.
+function createSign(algorithm, options) {
+  return new Sign(algorithm, options);
+}
+
+function createVerify(algorithm, options) {
+  return new Verify(algorithm, options);
+}
+
+function createDiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+  return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+}
+
+function createDiffieHellmanGroup(name) {
+  return new DiffieHellmanGroup(name);
+}
+
+function createECDH(curve) {
+  return new ECDH(curve);
+}
+
 function timingSafeEqual(a, b) {
   for (const [name, value] of [['buf1', a], ['buf2', b]]) {
     if (!isAnyArrayBuffer(value) && !isArrayBufferView(value)) {
@@ -134,15 +171,35 @@ Object.defineProperty(constants, 'defaultCipherList', {
 });
 
 module.exports = {
+  argon2,
+  argon2Sync,
+  checkPrime,
+  checkPrimeSync,
   createCipheriv,
   createDecipheriv,
+  createDiffieHellman,
+  createDiffieHellmanGroup,
+  createECDH,
   createHash,
   createHmac,
+  createPrivateKey,
+  createPublicKey,
   createSecretKey,
+  createSign,
+  createVerify,
+  decapsulate,
+  diffieHellman,
+  encapsulate,
   generateKey,
+  generateKeyPair,
+  generateKeyPairSync,
   generateKeySync,
+  generatePrime,
+  generatePrimeSync,
   getCipherInfo,
   getCiphers,
+  getCurves,
+  getDiffieHellman: createDiffieHellmanGroup,
   getFips,
   getHashes,
   hash,
@@ -150,6 +207,10 @@ module.exports = {
   hkdfSync,
   pbkdf2,
   pbkdf2Sync,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
+  publicEncrypt,
   randomBytes,
   randomFill,
   randomFillSync,
@@ -158,10 +219,18 @@ module.exports = {
   scrypt,
   scryptSync,
   setFips,
+  sign: signOneShot,
   timingSafeEqual,
+  verify: verifyOneShot,
   Cipheriv,
   Decipheriv,
+  DiffieHellman,
+  DiffieHellmanGroup,
+  ECDH,
   KeyObject,
+  Sign,
+  Verify,
+  Certificate: require('internal/crypto/certificate'),
   X509Certificate: require('internal/crypto/x509').X509Certificate,
   Hash: deprecate(Hash, 'crypto.Hash constructor is deprecated.', 'DEP0179'),
   Hmac: deprecate(Hmac, 'crypto.Hmac constructor is deprecated.', 'DEP0181'),

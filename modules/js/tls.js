@@ -104,6 +104,11 @@ class NativeSecureContext {
     return undefined;
   }
 
+  // Node's SSL_CTX_set_options; the backend has no OpenSSL option bits to apply.
+  setOptions(options) {
+    if (!(#id in this)) throw new TypeError('Illegal invocation');
+  }
+
   getTicketKeys() {
     return Buffer.from(this.#ticketKeys);
   }

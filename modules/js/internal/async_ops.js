@@ -35,24 +35,26 @@ function makeError(info) {
   return err;
 }
 
-function newRequest(resourceType) {
+function newRequest(resourceType, listed) {
   let RequestClass = requestClasses.get(resourceType);
   if (RequestClass === undefined) {
     RequestClass = { [resourceType]: class {} }[resourceType];
     requestClasses.set(resourceType, RequestClass);
   }
   const request = new RequestClass();
-  activeRequests.add(request);
+  if (listed) activeRequests.add(request);
   return request;
 }
 
 // Runs `callback(err, value)` when request `id` completes; `resourceType` names the
-// request for the active-resource lists (untyped requests are not listed).
-function onComplete(id, callback, resourceType) {
+// request for the active-resource lists (untyped requests are not listed) and async_hooks.
+// `listed` false: an async resource only (Node's crypto jobs are AsyncWraps, not ReqWraps,
+// so they are not in getActiveResourcesInfo(), yet domains and hooks follow them).
+function onComplete(id, callback, resourceType, listed = true) {
   const entry = { callback, frame: AsyncContextFrame.current(), request: undefined,
                   asyncId: 0, triggerAsyncId: 0 };
   if (resourceType !== undefined) {
-    entry.request = newRequest(resourceType);
+    entry.request = newRequest(resourceType, listed);
     entry.asyncId = newAsyncId();
     entry.triggerAsyncId = executionAsyncId();
     if (hookCounts.init > 0) {

@@ -17,6 +17,9 @@ const { makeArrayBufferUndetachable } = internalBinding('util');
 const kTransfer = Symbol('kTransfer');
 /** True on a MessagePort that was closed or moved: it can no longer be transferred. */
 const kDetached = Symbol('kDetached');
+// Internal classes Node clones with their own logic (X509Certificate, …) define
+// `[kClone]()` returning the receiver's copy (Node's js_transferable kClone).
+const kClone = Symbol('kClone');
 const untransferable = new WeakSet();
 
 /** Node's markAsUntransferable: the object (an ArrayBuffer's contents) may not be moved. */
@@ -177,6 +180,11 @@ function clone(value, seen, transfers) {
   if (transferHook(value) !== undefined) {
     throw dataCloneError(
       'Object that needs transfer was found in message but not listed in transferList');
+  }
+  if (typeof value[kClone] === 'function') {
+    const copy = value[kClone]();
+    seen.set(value, copy);
+    return copy;
   }
 
   const tag = Object.prototype.toString.call(value);
@@ -365,6 +373,7 @@ function structuredClone(value, options) {
 module.exports = {
   cloneWithTransfer,
   isMarkedAsUntransferable,
+  kClone,
   kDetached,
   kTransfer,
   markAsUntransferable,

@@ -60,7 +60,7 @@ function hkdf(digest, key, salt, info, length, callback) {
   onComplete(id, (err, bytes) => {
     if (err) return callback(err);
     callback(null, toArrayBuffer(bytes));
-  });
+  }, 'HKDFRequest', false);
 }
 
 module.exports = { hkdf, hkdfSync };

@@ -37,7 +37,7 @@ function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   onComplete(id, (err, bytes) => {
     if (err) return callback(err);
     callback(null, toBuffer(bytes));
-  });
+  }, 'PBKDF2Request', false);
 }
 
 module.exports = { pbkdf2, pbkdf2Sync };

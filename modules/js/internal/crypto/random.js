@@ -99,7 +99,7 @@ function randomFill(buf, offset, size, callback) {
     if (err) return callback(err);
     target.set(bytes);
     callback(null, buf);
-  });
+  }, 'RandomBytesRequest', false);
 }
 
 // randomInt draws 48-bit values from a cache, rejecting those that would bias the range.

@@ -75,7 +75,7 @@ function scrypt(password, salt, keylen, options, callback = defaults) {
   onComplete(id, (err, bytes) => {
     if (err) return callback(err);
     callback(null, toBuffer(bytes));
-  });
+  }, 'ScryptRequest', false);
 }
 
 module.exports = { scrypt, scryptSync };

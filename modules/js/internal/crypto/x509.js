@@ -14,6 +14,7 @@ const {
 const { validateBoolean, validateObject, validateString } = require('internal/validators');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const { kClone } = require('internal/structured_clone');
 // The parsed fields; its presence is what makes an object an X509Certificate.
 const kFields = Symbol('kFields');
 // Values computed on first use and then kept (Buffers, Dates, the KeyObject, the PEM).
@@ -232,6 +233,11 @@ class X509Certificate {
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     this[kFields] = binding.parse(bytes);
     this[kCache] = { __proto__: null };
+  }
+
+  // Cloned (postMessage, structuredClone) as a certificate over the same DER.
+  [kClone]() {
+    return new X509Certificate(this.raw);
   }
 
   [kInspect](depth, options, inspect) {
