@@ -1,37 +1,1741 @@
 'use strict';
-// The Web Crypto `Crypto` object (globalThis.crypto, require('crypto').webcrypto):
-// getRandomValues(), randomUUID() and `subtle`. SubtleCrypto covers the secret-key
-// algorithms so far: digest (SHA-*, SHA3-*, cSHAKE), HMAC sign/verify, AES-GCM/CBC/CTR/OCB
-// and ChaCha20-Poly1305 encrypt/decrypt, AES-KW wrapKey/unwrapKey, HKDF and PBKDF2
-// deriveBits/deriveKey, generateKey for HMAC, AES and ChaCha20-Poly1305, import/export of
-// raw and JWK secret keys. Errors are DOMExceptions named as Node's.
+// The Web Crypto API: the `Crypto` object (globalThis.crypto, require('crypto').webcrypto)
+// and SubtleCrypto, ported from Node's lib/internal/crypto/webcrypto.js. WebIDL argument
+// conversion and algorithm normalization live in webcrypto/webidl.js and webcrypto/util.js;
+// the algorithms in webcrypto/secret.js (AES-*, ChaCha20-Poly1305, HMAC, HKDF, PBKDF2),
+// webcrypto/rsa.js (RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP), webcrypto/ec.js (ECDSA, ECDH)
+// and webcrypto/cfrg.js (Ed25519, Ed448, X25519, X448). Errors are DOMExceptions named and
+// worded as Node's.
+
+const {
+  ArrayPrototypeIncludes,
+  FunctionPrototypeCall,
+  JSONParse,
+  JSONStringify,
+  ObjectDefineProperties,
+  ReflectApply,
+  ReflectConstruct,
+  StringPrototypeRepeat,
+  StringPrototypeSlice,
+  StringPrototypeStartsWith,
+  SymbolToStringTag,
+} = require('internal/crypto/webcrypto/primordials');
 
 const { Buffer } = require('buffer');
-const { codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS } } = require('internal/errors');
-const { DOMException } = require('internal/dom_exception');
 const {
-  isArrayBuffer, isArrayBufferView, isSharedArrayBuffer,
-} = require('internal/util/types');
-const random = require('internal/crypto/random');
+  codes: {
+    ERR_ILLEGAL_CONSTRUCTOR,
+    ERR_INVALID_THIS,
+  },
+} = require('internal/errors');
 const {
-  createSecretKey, isCryptoKey, kKeyObject, makeCryptoKey, prepareSecretKey,
+  CryptoKey,
+  kKeyObject,
+  prepareSecretKey,
 } = require('internal/crypto/keys');
+const {
+  emitExperimentalWarning,
+  getBlockSize,
+  lazyDOMException,
+  normalizeAlgorithm,
+  normalizeHashName,
+  validateMaxBufferLength,
+} = require('internal/crypto/webcrypto/util');
+const {
+  exportJwk,
+  keyAlgorithm,
+  keyExtractable,
+  keyType,
+  keyUsages: getKeyUsages,
+  publicOf,
+  toArrayBuffer,
+} = require('internal/crypto/webcrypto/keyutil');
+const {
+  importGenericSecretKey,
+  kDecrypt,
+  kEncrypt,
+} = require('internal/crypto/webcrypto/secret');
+const random = require('internal/crypto/random');
 
 const binding = internalBinding('crypto');
+const kEnumerableProperty = { __proto__: null, enumerable: true };
 
-class Crypto {
+function secretBytes(key) {
+  return toArrayBuffer(prepareSecretKey(key[kKeyObject]));
+}
+
+// SHA-*, SHA3-* and cSHAKE (without customization cSHAKE is SHAKE, SP 800-185).
+async function asyncDigest(algorithm, data) {
+  validateMaxBufferLength(data, 'data');
+  const bytes = require('internal/crypto/webcrypto/keyutil').bytesOf(data);
+  switch (algorithm.name) {
+    case 'SHA-1':
+    case 'SHA-256':
+    case 'SHA-384':
+    case 'SHA-512':
+    case 'SHA3-256':
+    case 'SHA3-384':
+    case 'SHA3-512':
+      return toArrayBuffer(binding.hashOneShot(normalizeHashName(algorithm.name), bytes));
+    case 'cSHAKE128':
+    case 'cSHAKE256':
+      return toArrayBuffer(binding.hashOneShot(normalizeHashName(algorithm.name), bytes,
+                                               algorithm.length / 8));
+  }
+  throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+}
+
+function _randomUUID() {
+  return random.randomUUID();
+}
+
+function _getRandomValues(array) {
+  return random.getRandomValues(array);
+}
+
+function createPublicKey(keyObject) {
+  return publicOf(keyObject);
+}
+
+let webidl;
+
+async function digest(algorithm, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'digest' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 2, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  data = webidl.converters.BufferSource(data, {
+    prefix,
+    context: '2nd argument',
+  });
+
+  algorithm = normalizeAlgorithm(algorithm, 'digest');
+
+  return await FunctionPrototypeCall(asyncDigest, this, algorithm, data);
+}
+
+function randomUUID() {
+  if (this !== crypto) throw new ERR_INVALID_THIS('Crypto');
+  return _randomUUID();
+}
+
+async function generateKey(
+  algorithm,
+  extractable,
+  keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'generateKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 3, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  extractable = webidl.converters.boolean(extractable, {
+    prefix,
+    context: '2nd argument',
+  });
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages, {
+    prefix,
+    context: '3rd argument',
+  });
+
+  algorithm = normalizeAlgorithm(algorithm, 'generateKey');
+  let result;
+  let resultType;
+  switch (algorithm.name) {
+    case 'RSASSA-PKCS1-v1_5':
+      // Fall through
+    case 'RSA-PSS':
+      // Fall through
+    case 'RSA-OAEP':
+      resultType = 'CryptoKeyPair';
+      result = await require('internal/crypto/webcrypto/rsa')
+        .rsaKeyGenerate(algorithm, extractable, keyUsages);
+      break;
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      // Fall through
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      resultType = 'CryptoKeyPair';
+      result = await require('internal/crypto/webcrypto/cfrg')
+        .cfrgGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'ECDSA':
+      // Fall through
+    case 'ECDH':
+      resultType = 'CryptoKeyPair';
+      result = await require('internal/crypto/webcrypto/ec')
+        .ecGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'HMAC':
+      resultType = 'CryptoKey';
+      result = await require('internal/crypto/webcrypto/secret')
+        .hmacGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'AES-CTR':
+      // Fall through
+    case 'AES-CBC':
+      // Fall through
+    case 'AES-GCM':
+      // Fall through
+    case 'AES-OCB':
+      // Fall through
+    case 'AES-KW':
+      resultType = 'CryptoKey';
+      result = await require('internal/crypto/webcrypto/secret')
+        .aesGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'ChaCha20-Poly1305':
+      resultType = 'CryptoKey';
+      result = await require('internal/crypto/webcrypto/secret')
+        .c20pGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      resultType = 'CryptoKeyPair';
+      result = await require('internal/crypto/webcrypto/ml_dsa')
+        .mlDsaGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'ML-KEM-512':
+      // Fall through
+    case 'ML-KEM-768':
+      // Fall through
+    case 'ML-KEM-1024':
+      resultType = 'CryptoKeyPair';
+      result = await require('internal/crypto/webcrypto/ml_kem')
+        .mlKemGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    case 'KMAC128':
+      // Fall through
+    case 'KMAC256':
+      resultType = 'CryptoKey';
+      result = await require('internal/crypto/webcrypto/kmac')
+        .kmacGenerateKey(algorithm, extractable, keyUsages);
+      break;
+    default:
+      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+
+  if (
+    (resultType === 'CryptoKey' &&
+      (keyType(result) === 'secret' || keyType(result) === 'private') &&
+      getKeyUsages(result).length === 0) ||
+    (resultType === 'CryptoKeyPair' && getKeyUsages(result.privateKey).length === 0)
+  ) {
+    throw lazyDOMException(
+      'Usages cannot be empty when creating a key.',
+      'SyntaxError');
+  }
+
+  return result;
+}
+
+async function deriveBits(algorithm, baseKey, length = null) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'deriveBits' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 2, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  baseKey = webidl.converters.CryptoKey(baseKey, {
+    prefix,
+    context: '2nd argument',
+  });
+  if (length !== null) {
+    length = webidl.converters['unsigned long'](length, {
+      prefix,
+      context: '3rd argument',
+    });
+  }
+
+  algorithm = normalizeAlgorithm(algorithm, 'deriveBits');
+  if (!ArrayPrototypeIncludes(getKeyUsages(baseKey), 'deriveBits')) {
+    throw lazyDOMException(
+      'baseKey does not have deriveBits usage',
+      'InvalidAccessError');
+  }
+  if (keyAlgorithm(baseKey).name !== algorithm.name)
+    throw lazyDOMException('Key algorithm mismatch', 'InvalidAccessError');
+  switch (algorithm.name) {
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      // Fall through
+    case 'ECDH':
+      return await require('internal/crypto/webcrypto/ec')
+        .ecdhDeriveBits(algorithm, baseKey, length);
+    case 'HKDF':
+      return await require('internal/crypto/webcrypto/secret')
+        .hkdfDeriveBits(algorithm, baseKey, length);
+    case 'PBKDF2':
+      return await require('internal/crypto/webcrypto/secret')
+        .pbkdf2DeriveBits(algorithm, baseKey, length);
+    case 'Argon2d':
+      // Fall through
+    case 'Argon2i':
+      // Fall through
+    case 'Argon2id':
+      return await require('internal/crypto/webcrypto/argon2')
+        .argon2DeriveBits(algorithm, baseKey, length);
+  }
+  throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+}
+
+function getKeyLength({ name, length, hash }) {
+  switch (name) {
+    case 'AES-CTR':
+    case 'AES-CBC':
+    case 'AES-GCM':
+    case 'AES-OCB':
+    case 'AES-KW':
+      if (length !== 128 && length !== 192 && length !== 256)
+        throw lazyDOMException('Invalid key length', 'OperationError');
+
+      return length;
+    case 'HMAC':
+      if (length === undefined) {
+        return getBlockSize(hash?.name);
+      }
+
+      if (typeof length === 'number' && length !== 0) {
+        return length;
+      }
+
+      throw lazyDOMException('Invalid key length', 'OperationError');
+    case 'KMAC128':
+    case 'KMAC256':
+      if (typeof length === 'number') {
+        return length;
+      }
+
+      return name === 'KMAC128' ? 128 : 256;
+    case 'HKDF':
+    case 'PBKDF2':
+    case 'Argon2d':
+    case 'Argon2i':
+    case 'Argon2id':
+      return null;
+    case 'ChaCha20-Poly1305':
+      return 256;
+  }
+}
+
+async function deriveKey(
+  algorithm,
+  baseKey,
+  derivedKeyAlgorithm,
+  extractable,
+  keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'deriveKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 5, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  baseKey = webidl.converters.CryptoKey(baseKey, {
+    prefix,
+    context: '2nd argument',
+  });
+  derivedKeyAlgorithm = webidl.converters.AlgorithmIdentifier(derivedKeyAlgorithm, {
+    prefix,
+    context: '3rd argument',
+  });
+  extractable = webidl.converters.boolean(extractable, {
+    prefix,
+    context: '4th argument',
+  });
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages, {
+    prefix,
+    context: '5th argument',
+  });
+
+  algorithm = normalizeAlgorithm(algorithm, 'deriveBits');
+  derivedKeyAlgorithm = normalizeAlgorithm(derivedKeyAlgorithm, 'importKey');
+  if (!ArrayPrototypeIncludes(getKeyUsages(baseKey), 'deriveKey')) {
+    throw lazyDOMException(
+      'baseKey does not have deriveKey usage',
+      'InvalidAccessError');
+  }
+  if (keyAlgorithm(baseKey).name !== algorithm.name)
+    throw lazyDOMException('Key algorithm mismatch', 'InvalidAccessError');
+
+  const length = getKeyLength(normalizeAlgorithm(arguments[2], 'get key length'));
+  let bits;
+  switch (algorithm.name) {
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      // Fall through
+    case 'ECDH':
+      bits = await require('internal/crypto/webcrypto/ec')
+        .ecdhDeriveBits(algorithm, baseKey, length);
+      break;
+    case 'HKDF':
+      bits = await require('internal/crypto/webcrypto/secret')
+        .hkdfDeriveBits(algorithm, baseKey, length);
+      break;
+    case 'PBKDF2':
+      bits = await require('internal/crypto/webcrypto/secret')
+        .pbkdf2DeriveBits(algorithm, baseKey, length);
+      break;
+    case 'Argon2d':
+      // Fall through
+    case 'Argon2i':
+      // Fall through
+    case 'Argon2id':
+      bits = await require('internal/crypto/webcrypto/argon2')
+        .argon2DeriveBits(algorithm, baseKey, length);
+      break;
+    default:
+      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+
+  return FunctionPrototypeCall(
+    importKeySync,
+    this,
+    'raw-secret', bits, derivedKeyAlgorithm, extractable, keyUsages,
+  );
+}
+
+async function exportKeySpki(key) {
+  switch (keyAlgorithm(key).name) {
+    case 'RSASSA-PKCS1-v1_5':
+      // Fall through
+    case 'RSA-PSS':
+      // Fall through
+    case 'RSA-OAEP':
+      return await require('internal/crypto/webcrypto/rsa')
+        .rsaExportKey(key, 'spki');
+    case 'ECDSA':
+      // Fall through
+    case 'ECDH':
+      return await require('internal/crypto/webcrypto/ec')
+        .ecExportKey(key, 'spki');
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      // Fall through
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      return await require('internal/crypto/webcrypto/cfrg')
+        .cfrgExportKey(key, 'spki');
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      // Fall through
+    case 'ML-KEM-512':
+      // Fall through
+    case 'ML-KEM-768':
+      // Fall through
+    case 'ML-KEM-1024':
+      return require('internal/crypto/webcrypto/ml_dsa').pqcExportKey(key, 'spki');
+    default:
+      return undefined;
+  }
+}
+
+async function exportKeyPkcs8(key) {
+  switch (keyAlgorithm(key).name) {
+    case 'RSASSA-PKCS1-v1_5':
+      // Fall through
+    case 'RSA-PSS':
+      // Fall through
+    case 'RSA-OAEP':
+      return await require('internal/crypto/webcrypto/rsa')
+        .rsaExportKey(key, 'pkcs8');
+    case 'ECDSA':
+      // Fall through
+    case 'ECDH':
+      return await require('internal/crypto/webcrypto/ec')
+        .ecExportKey(key, 'pkcs8');
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      // Fall through
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      return await require('internal/crypto/webcrypto/cfrg')
+        .cfrgExportKey(key, 'pkcs8');
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      // Fall through
+    case 'ML-KEM-512':
+      // Fall through
+    case 'ML-KEM-768':
+      // Fall through
+    case 'ML-KEM-1024':
+      return require('internal/crypto/webcrypto/ml_dsa').pqcExportKey(key, 'pkcs8');
+    default:
+      return undefined;
+  }
+}
+
+async function exportKeyRawPublic(key, format) {
+  switch (keyAlgorithm(key).name) {
+    case 'ECDSA':
+      // Fall through
+    case 'ECDH':
+      return await require('internal/crypto/webcrypto/ec')
+        .ecExportKey(key, 'raw');
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      // Fall through
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      return await require('internal/crypto/webcrypto/cfrg')
+        .cfrgExportKey(key, 'raw');
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      // Fall through
+    case 'ML-KEM-512':
+      // Fall through
+    case 'ML-KEM-768':
+      // Fall through
+    case 'ML-KEM-1024':
+      // ML-DSA and ML-KEM keys don't recognize "raw"
+      if (format !== 'raw-public') {
+        return undefined;
+      }
+      return require('internal/crypto/webcrypto/ml_dsa').pqcExportKey(key, 'raw');
+    default:
+      return undefined;
+  }
+}
+
+async function exportKeyRawSeed(key) {
+  switch (keyAlgorithm(key).name) {
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      // Fall through
+    case 'ML-KEM-512':
+      // Fall through
+    case 'ML-KEM-768':
+      // Fall through
+    case 'ML-KEM-1024':
+      return require('internal/crypto/webcrypto/ml_dsa').pqcExportKey(key, 'raw');
+    default:
+      return undefined;
+  }
+}
+
+async function exportKeyRawSecret(key, format) {
+  switch (keyAlgorithm(key).name) {
+    case 'AES-CTR':
+      // Fall through
+    case 'AES-CBC':
+      // Fall through
+    case 'AES-GCM':
+      // Fall through
+    case 'AES-KW':
+      // Fall through
+    case 'HMAC':
+      return secretBytes(key);
+    case 'AES-OCB':
+      // Fall through
+    case 'KMAC128':
+      // Fall through
+    case 'KMAC256':
+      // Fall through
+    case 'ChaCha20-Poly1305':
+      if (format === 'raw-secret') {
+        return secretBytes(key);
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+async function exportKeyJWK(key) {
+  const parameters = {
+    key_ops: getKeyUsages(key),
+    ext: keyExtractable(key),
+  };
+  switch (keyAlgorithm(key).name) {
+    case 'RSASSA-PKCS1-v1_5': {
+      const alg = normalizeHashName(
+        keyAlgorithm(key).hash.name,
+        normalizeHashName.kContextJwkRsa);
+      if (alg) parameters.alg = alg;
+      break;
+    }
+    case 'RSA-PSS': {
+      const alg = normalizeHashName(
+        keyAlgorithm(key).hash.name,
+        normalizeHashName.kContextJwkRsaPss);
+      if (alg) parameters.alg = alg;
+      break;
+    }
+    case 'RSA-OAEP': {
+      const alg = normalizeHashName(
+        keyAlgorithm(key).hash.name,
+        normalizeHashName.kContextJwkRsaOaep);
+      if (alg) parameters.alg = alg;
+      break;
+    }
+    case 'ECDSA':
+      // Fall through
+    case 'ECDH':
+      // Fall through
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      // Fall through
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      break;
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      parameters.alg = keyAlgorithm(key).name;
+      break;
+    case 'AES-CTR':
+      // Fall through
+    case 'AES-CBC':
+      // Fall through
+    case 'AES-GCM':
+      // Fall through
+    case 'AES-OCB':
+      // Fall through
+    case 'AES-KW':
+      parameters.alg = require('internal/crypto/webcrypto/secret')
+        .getAlgorithmName(keyAlgorithm(key).name, keyAlgorithm(key).length);
+      break;
+    case 'ChaCha20-Poly1305':
+      parameters.alg = 'C20P';
+      break;
+    case 'HMAC': {
+      const alg = normalizeHashName(
+        keyAlgorithm(key).hash.name,
+        normalizeHashName.kContextJwkHmac);
+      if (alg) parameters.alg = alg;
+      break;
+    }
+    case 'KMAC128':
+      parameters.alg = 'K128';
+      break;
+    case 'KMAC256':
+      parameters.alg = 'K256';
+      break;
+    default:
+      return undefined;
+  }
+
+  if (keyType(key) === 'secret') {
+    return { ...parameters, kty: 'oct', k: Buffer.from(prepareSecretKey(key[kKeyObject])).toString('base64url') };
+  }
+  const jwk = exportJwk(key[kKeyObject]);
+  if (jwk.kty === 'AKP' && jwk.priv !== undefined) {
+    // Node's order for an ML-DSA private key: priv, kty, alg, pub.
+    const { priv, kty, alg, pub } = jwk;
+    return { ...parameters, priv, kty, alg, pub };
+  }
+  return { ...parameters, ...jwk };
+}
+
+async function exportKey(format, key) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'exportKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 2, { prefix });
+  format = webidl.converters.KeyFormat(format, {
+    prefix,
+    context: '1st argument',
+  });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '2nd argument',
+  });
+
+  try {
+    normalizeAlgorithm(keyAlgorithm(key), 'exportKey');
+  } catch {
+    throw lazyDOMException(
+      `${keyAlgorithm(key).name} key export is not supported`, 'NotSupportedError');
+  }
+
+  if (!keyExtractable(key))
+    throw lazyDOMException('key is not extractable', 'InvalidAccessException');
+
+  let result;
+  switch (format) {
+    case 'spki': {
+      if (keyType(key) === 'public') {
+        result = await exportKeySpki(key);
+      }
+      break;
+    }
+    case 'pkcs8': {
+      if (keyType(key) === 'private') {
+        result = await exportKeyPkcs8(key);
+      }
+      break;
+    }
+    case 'jwk': {
+      result = await exportKeyJWK(key);
+      break;
+    }
+    case 'raw-secret': {
+      if (keyType(key) === 'secret') {
+        result = await exportKeyRawSecret(key, format);
+      }
+      break;
+    }
+    case 'raw-public': {
+      if (keyType(key) === 'public') {
+        result = await exportKeyRawPublic(key, format);
+      }
+      break;
+    }
+    case 'raw-seed': {
+      if (keyType(key) === 'private') {
+        result = await exportKeyRawSeed(key);
+      }
+      break;
+    }
+    case 'raw': {
+      if (keyType(key) === 'secret') {
+        result = await exportKeyRawSecret(key, format);
+      } else if (keyType(key) === 'public') {
+        result = await exportKeyRawPublic(key, format);
+      }
+      break;
+    }
+  }
+
+  if (!result) {
+    throw lazyDOMException(
+      `Unable to export ${keyAlgorithm(key).name} ${keyType(key)} key using ${format} format`,
+      'NotSupportedError');
+  }
+
+  return result;
+}
+
+function aliasKeyFormat(format) {
+  switch (format) {
+    case 'raw-public':
+    case 'raw-secret':
+      return 'raw';
+    default:
+      return format;
+  }
+}
+
+function importKeySync(format, keyData, algorithm, extractable, keyUsages) {
+  let result;
+  switch (algorithm.name) {
+    case 'RSASSA-PKCS1-v1_5':
+      // Fall through
+    case 'RSA-PSS':
+      // Fall through
+    case 'RSA-OAEP':
+      format = aliasKeyFormat(format);
+      result = require('internal/crypto/webcrypto/rsa')
+        .rsaImportKey(format, keyData, algorithm, extractable, keyUsages);
+      break;
+    case 'ECDSA':
+      // Fall through
+    case 'ECDH':
+      format = aliasKeyFormat(format);
+      result = require('internal/crypto/webcrypto/ec')
+        .ecImportKey(format, keyData, algorithm, extractable, keyUsages);
+      break;
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      // Fall through
+    case 'X25519':
+      // Fall through
+    case 'X448':
+      format = aliasKeyFormat(format);
+      result = require('internal/crypto/webcrypto/cfrg')
+        .cfrgImportKey(format, keyData, algorithm, extractable, keyUsages);
+      break;
+    case 'HMAC':
+      // Fall through
+    case 'KMAC128':
+      // Fall through
+    case 'KMAC256':
+      result = require('internal/crypto/webcrypto/secret')
+        .macImportKey(format, keyData, algorithm, extractable, keyUsages);
+      break;
+    case 'AES-CTR':
+      // Fall through
+    case 'AES-CBC':
+      // Fall through
+    case 'AES-GCM':
+      // Fall through
+    case 'AES-KW':
+      // Fall through
+    case 'AES-OCB':
+      result = require('internal/crypto/webcrypto/secret')
+        .aesImportKey(algorithm, format, keyData, extractable, keyUsages);
+      break;
+    case 'ChaCha20-Poly1305':
+      result = require('internal/crypto/webcrypto/secret')
+        .c20pImportKey(algorithm, format, keyData, extractable, keyUsages);
+      break;
+    case 'HKDF':
+      // Fall through
+    case 'PBKDF2':
+      format = aliasKeyFormat(format);
+      result = importGenericSecretKey(
+        algorithm,
+        format,
+        keyData,
+        extractable,
+        keyUsages);
+      break;
+    case 'Argon2d':
+      // Fall through
+    case 'Argon2i':
+      // Fall through
+    case 'Argon2id':
+      if (format === 'raw-secret') {
+        result = importGenericSecretKey(
+          algorithm,
+          format,
+          keyData,
+          extractable,
+          keyUsages);
+      }
+      break;
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      result = require('internal/crypto/webcrypto/ml_dsa')
+        .mlDsaImportKey(format, keyData, algorithm, extractable, keyUsages);
+      break;
+    case 'ML-KEM-512':
+      // Fall through
+    case 'ML-KEM-768':
+      // Fall through
+    case 'ML-KEM-1024':
+      result = require('internal/crypto/webcrypto/ml_kem')
+        .mlKemImportKey(format, keyData, algorithm, extractable, keyUsages);
+      break;
+  }
+
+  if (!result) {
+    throw lazyDOMException(
+      `Unable to import ${algorithm.name} using ${format} format`,
+      'NotSupportedError');
+  }
+
+  if ((result.type === 'secret' || result.type === 'private') && getKeyUsages(result).length === 0) {
+    throw lazyDOMException(
+      `Usages cannot be empty when importing a ${result.type} key.`,
+      'SyntaxError');
+  }
+
+  return result;
+}
+
+async function importKey(
+  format,
+  keyData,
+  algorithm,
+  extractable,
+  keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'importKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 5, { prefix });
+  format = webidl.converters.KeyFormat(format, {
+    prefix,
+    context: '1st argument',
+  });
+  const type = format === 'jwk' ? 'JsonWebKey' : 'BufferSource';
+  keyData = webidl.converters[type](keyData, {
+    prefix,
+    context: '2nd argument',
+  });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '3rd argument',
+  });
+  extractable = webidl.converters.boolean(extractable, {
+    prefix,
+    context: '4th argument',
+  });
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages, {
+    prefix,
+    context: '5th argument',
+  });
+
+  algorithm = normalizeAlgorithm(algorithm, 'importKey');
+
+  return FunctionPrototypeCall(
+    importKeySync,
+    this,
+    format, keyData, algorithm, extractable, keyUsages,
+  );
+}
+
+// subtle.wrapKey() is essentially a subtle.exportKey() followed
+// by a subtle.encrypt().
+async function wrapKey(format, key, wrappingKey, algorithm) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'wrapKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 4, { prefix });
+  format = webidl.converters.KeyFormat(format, {
+    prefix,
+    context: '1st argument',
+  });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '2nd argument',
+  });
+  wrappingKey = webidl.converters.CryptoKey(wrappingKey, {
+    prefix,
+    context: '3rd argument',
+  });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '4th argument',
+  });
+
+  try {
+    algorithm = normalizeAlgorithm(algorithm, 'wrapKey');
+  } catch {
+    algorithm = normalizeAlgorithm(algorithm, 'encrypt');
+  }
+  let keyData = await FunctionPrototypeCall(exportKey, this, format, key);
+
+  if (format === 'jwk') {
+    const ec = { encode: (s) => new Uint8Array(Buffer.from(s)) };
+    const raw = JSONStringify(keyData);
+    // As per the NOTE in step 13 https://w3c.github.io/webcrypto/#SubtleCrypto-method-wrapKey
+    // we're padding AES-KW wrapped JWK to make sure it is always a multiple of 8 bytes
+    // in length
+    if (algorithm.name === 'AES-KW' && raw.length % 8 !== 0) {
+      keyData = ec.encode(raw + StringPrototypeRepeat(' ', 8 - (raw.length % 8)));
+    } else {
+      keyData = ec.encode(raw);
+    }
+  }
+
+  return await cipherOrWrap(
+    kEncrypt,
+    algorithm,
+    wrappingKey,
+    keyData,
+    'wrapKey');
+}
+
+// subtle.unwrapKey() is essentially a subtle.decrypt() followed
+// by a subtle.importKey().
+async function unwrapKey(
+  format,
+  wrappedKey,
+  unwrappingKey,
+  unwrapAlgo,
+  unwrappedKeyAlgo,
+  extractable,
+  keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'unwrapKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 7, { prefix });
+  format = webidl.converters.KeyFormat(format, {
+    prefix,
+    context: '1st argument',
+  });
+  wrappedKey = webidl.converters.BufferSource(wrappedKey, {
+    prefix,
+    context: '2nd argument',
+  });
+  unwrappingKey = webidl.converters.CryptoKey(unwrappingKey, {
+    prefix,
+    context: '3rd argument',
+  });
+  unwrapAlgo = webidl.converters.AlgorithmIdentifier(unwrapAlgo, {
+    prefix,
+    context: '4th argument',
+  });
+  unwrappedKeyAlgo = webidl.converters.AlgorithmIdentifier(
+    unwrappedKeyAlgo,
+    {
+      prefix,
+      context: '5th argument',
+    },
+  );
+  extractable = webidl.converters.boolean(extractable, {
+    prefix,
+    context: '6th argument',
+  });
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages, {
+    prefix,
+    context: '7th argument',
+  });
+
+  try {
+    unwrapAlgo = normalizeAlgorithm(unwrapAlgo, 'unwrapKey');
+  } catch {
+    unwrapAlgo = normalizeAlgorithm(unwrapAlgo, 'decrypt');
+  }
+
+  unwrappedKeyAlgo = normalizeAlgorithm(unwrappedKeyAlgo, 'importKey');
+
+  let keyData = await cipherOrWrap(
+    kDecrypt,
+    unwrapAlgo,
+    unwrappingKey,
+    wrappedKey,
+    'unwrapKey');
+
+  if (format === 'jwk') {
+    // The fatal: true option is only supported in builds that have ICU.
+    const options = process.versions.icu !== undefined ?
+      { fatal: true } : undefined;
+    const dec = new TextDecoder('utf-8', options);
+    try {
+      keyData = JSONParse(dec.decode(keyData));
+    } catch {
+      throw lazyDOMException('Invalid wrapped JWK key', 'DataError');
+    }
+  }
+
+  return FunctionPrototypeCall(
+    importKeySync,
+    this,
+    format, keyData, unwrappedKeyAlgo, extractable, keyUsages,
+  );
+}
+
+async function signVerify(algorithm, key, data, signature) {
+  let usage = 'sign';
+  if (signature !== undefined) {
+    usage = 'verify';
+  }
+  algorithm = normalizeAlgorithm(algorithm, usage);
+
+  if (!ArrayPrototypeIncludes(getKeyUsages(key), usage) ||
+      algorithm.name !== keyAlgorithm(key).name) {
+    throw lazyDOMException(
+      `Unable to use this key to ${usage}`,
+      'InvalidAccessError');
+  }
+
+  switch (algorithm.name) {
+    case 'RSA-PSS':
+      // Fall through
+    case 'RSASSA-PKCS1-v1_5':
+      return await require('internal/crypto/webcrypto/rsa')
+        .rsaSignVerify(key, data, algorithm, signature);
+    case 'ECDSA':
+      return await require('internal/crypto/webcrypto/ec')
+        .ecdsaSignVerify(key, data, algorithm, signature);
+    case 'Ed25519':
+      // Fall through
+    case 'Ed448':
+      // Fall through
+      return await require('internal/crypto/webcrypto/cfrg')
+        .eddsaSignVerify(key, data, algorithm, signature);
+    case 'HMAC':
+      return await require('internal/crypto/webcrypto/secret')
+        .hmacSignVerify(key, data, algorithm, signature);
+    case 'ML-DSA-44':
+      // Fall through
+    case 'ML-DSA-65':
+      // Fall through
+    case 'ML-DSA-87':
+      return await require('internal/crypto/webcrypto/ml_dsa')
+        .mlDsaSignVerify(key, data, algorithm, signature);
+    case 'KMAC128':
+      // Fall through
+    case 'KMAC256':
+      return await require('internal/crypto/webcrypto/kmac')
+        .kmacSignVerify(key, data, algorithm, signature);
+  }
+  throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+}
+
+async function sign(algorithm, key, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'sign' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 3, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '2nd argument',
+  });
+  data = webidl.converters.BufferSource(data, {
+    prefix,
+    context: '3rd argument',
+  });
+
+  return await signVerify(algorithm, key, data);
+}
+
+async function verify(algorithm, key, signature, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'verify' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 4, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '2nd argument',
+  });
+  signature = webidl.converters.BufferSource(signature, {
+    prefix,
+    context: '3rd argument',
+  });
+  data = webidl.converters.BufferSource(data, {
+    prefix,
+    context: '4th argument',
+  });
+
+  return await signVerify(algorithm, key, data, signature);
+}
+
+async function cipherOrWrap(mode, algorithm, key, data, op) {
+  // We use a Node.js style error here instead of a DOMException because
+  // the WebCrypto spec is not specific what kind of error is to be thrown
+  // in this case. Both Firefox and Chrome throw simple TypeErrors here.
+  // The key algorithm and cipher algorithm must match, and the
+  // key must have the proper usage.
+  if (keyAlgorithm(key).name !== algorithm.name ||
+      !ArrayPrototypeIncludes(getKeyUsages(key), op)) {
+    throw lazyDOMException(
+      'The requested operation is not valid for the provided key',
+      'InvalidAccessError');
+  }
+
+  // While WebCrypto allows for larger input buffer sizes, we limit
+  // those to sizes that can fit within uint32_t because of limitations
+  // in the OpenSSL API.
+  validateMaxBufferLength(data, 'data');
+
+  switch (algorithm.name) {
+    case 'RSA-OAEP':
+      return await require('internal/crypto/webcrypto/rsa')
+        .rsaCipher(mode, key, data, algorithm);
+    case 'AES-CTR':
+      // Fall through
+    case 'AES-CBC':
+      // Fall through
+    case 'AES-GCM':
+      // Fall through
+    case 'AES-OCB':
+      return await require('internal/crypto/webcrypto/secret')
+        .aesCipher(mode, key, data, algorithm);
+    case 'ChaCha20-Poly1305':
+      return await require('internal/crypto/webcrypto/secret')
+        .c20pCipher(mode, key, data, algorithm);
+    case 'AES-KW':
+      if (op === 'wrapKey' || op === 'unwrapKey') {
+        return await require('internal/crypto/webcrypto/secret')
+          .aesCipher(mode, key, data, algorithm);
+      }
+  }
+  throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+}
+
+async function encrypt(algorithm, key, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'encrypt' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 3, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '2nd argument',
+  });
+  data = webidl.converters.BufferSource(data, {
+    prefix,
+    context: '3rd argument',
+  });
+
+  algorithm = normalizeAlgorithm(algorithm, 'encrypt');
+  return await cipherOrWrap(
+    kEncrypt,
+    algorithm,
+    key,
+    data,
+    'encrypt',
+  );
+}
+
+async function decrypt(algorithm, key, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'decrypt' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 3, { prefix });
+  algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '2nd argument',
+  });
+  data = webidl.converters.BufferSource(data, {
+    prefix,
+    context: '3rd argument',
+  });
+
+  algorithm = normalizeAlgorithm(algorithm, 'decrypt');
+  return await cipherOrWrap(
+    kDecrypt,
+    algorithm,
+    key,
+    data,
+    'decrypt',
+  );
+}
+
+// Implements https://wicg.github.io/webcrypto-modern-algos/#SubtleCrypto-method-getPublicKey
+async function getPublicKey(key, keyUsages) {
+  emitExperimentalWarning('The getPublicKey Web Crypto API method');
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'getPublicKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 2, { prefix });
+  key = webidl.converters.CryptoKey(key, {
+    prefix,
+    context: '1st argument',
+  });
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages, {
+    prefix,
+    context: '2nd argument',
+  });
+
+  if (keyType(key) !== 'private')
+    throw lazyDOMException('key must be a private key',
+                           keyType(key) === 'secret' ? 'NotSupportedError' : 'InvalidAccessError');
+
+  const keyObject = createPublicKey(key[kKeyObject]);
+
+  return asymmetricKeyToCryptoKey(keyObject, keyAlgorithm(key), true, keyUsages);
+}
+
+async function encapsulateBits(encapsulationAlgorithm, encapsulationKey) {
+  emitExperimentalWarning('The encapsulateBits Web Crypto API method');
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'encapsulateBits' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 2, { prefix });
+  encapsulationAlgorithm = webidl.converters.AlgorithmIdentifier(encapsulationAlgorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  encapsulationKey = webidl.converters.CryptoKey(encapsulationKey, {
+    prefix,
+    context: '2nd argument',
+  });
+
+  const normalizedEncapsulationAlgorithm = normalizeAlgorithm(encapsulationAlgorithm, 'encapsulate');
+
+  if (normalizedEncapsulationAlgorithm.name !== keyAlgorithm(encapsulationKey).name) {
+    throw lazyDOMException(
+      'key algorithm mismatch',
+      'InvalidAccessError');
+  }
+
+  if (!ArrayPrototypeIncludes(getKeyUsages(encapsulationKey), 'encapsulateBits')) {
+    throw lazyDOMException(
+      'encapsulationKey does not have encapsulateBits usage',
+      'InvalidAccessError');
+  }
+
+  switch (keyAlgorithm(encapsulationKey).name) {
+    case 'ML-KEM-512':
+    case 'ML-KEM-768':
+    case 'ML-KEM-1024':
+      return await require('internal/crypto/webcrypto/ml_kem')
+        .mlKemEncapsulate(encapsulationKey);
+  }
+
+  throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+}
+
+async function encapsulateKey(encapsulationAlgorithm, encapsulationKey, sharedKeyAlgorithm, extractable, usages) {
+  emitExperimentalWarning('The encapsulateKey Web Crypto API method');
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'encapsulateKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 5, { prefix });
+  encapsulationAlgorithm = webidl.converters.AlgorithmIdentifier(encapsulationAlgorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  encapsulationKey = webidl.converters.CryptoKey(encapsulationKey, {
+    prefix,
+    context: '2nd argument',
+  });
+  sharedKeyAlgorithm = webidl.converters.AlgorithmIdentifier(sharedKeyAlgorithm, {
+    prefix,
+    context: '3rd argument',
+  });
+  extractable = webidl.converters.boolean(extractable, {
+    prefix,
+    context: '4th argument',
+  });
+  usages = webidl.converters['sequence<KeyUsage>'](usages, {
+    prefix,
+    context: '5th argument',
+  });
+
+  const normalizedEncapsulationAlgorithm = normalizeAlgorithm(encapsulationAlgorithm, 'encapsulate');
+  const normalizedSharedKeyAlgorithm = normalizeAlgorithm(sharedKeyAlgorithm, 'importKey');
+
+  if (normalizedEncapsulationAlgorithm.name !== keyAlgorithm(encapsulationKey).name) {
+    throw lazyDOMException(
+      'key algorithm mismatch',
+      'InvalidAccessError');
+  }
+
+  if (!ArrayPrototypeIncludes(getKeyUsages(encapsulationKey), 'encapsulateKey')) {
+    throw lazyDOMException(
+      'encapsulationKey does not have encapsulateKey usage',
+      'InvalidAccessError');
+  }
+
+  let encapsulateBits;
+  switch (keyAlgorithm(encapsulationKey).name) {
+    case 'ML-KEM-512':
+    case 'ML-KEM-768':
+    case 'ML-KEM-1024':
+      encapsulateBits = await require('internal/crypto/webcrypto/ml_kem')
+        .mlKemEncapsulate(encapsulationKey);
+      break;
+    default:
+      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+
+  const sharedKey = FunctionPrototypeCall(
+    importKeySync,
+    this,
+    'raw-secret', encapsulateBits.sharedKey, normalizedSharedKeyAlgorithm, extractable, usages,
+  );
+
+  const encapsulatedKey = {
+    ciphertext: encapsulateBits.ciphertext,
+    sharedKey,
+  };
+
+  return encapsulatedKey;
+}
+
+async function decapsulateBits(decapsulationAlgorithm, decapsulationKey, ciphertext) {
+  emitExperimentalWarning('The decapsulateBits Web Crypto API method');
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'decapsulateBits' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 3, { prefix });
+  decapsulationAlgorithm = webidl.converters.AlgorithmIdentifier(decapsulationAlgorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  decapsulationKey = webidl.converters.CryptoKey(decapsulationKey, {
+    prefix,
+    context: '2nd argument',
+  });
+  ciphertext = webidl.converters.BufferSource(ciphertext, {
+    prefix,
+    context: '3rd argument',
+  });
+
+  const normalizedDecapsulationAlgorithm = normalizeAlgorithm(decapsulationAlgorithm, 'decapsulate');
+
+  if (normalizedDecapsulationAlgorithm.name !== keyAlgorithm(decapsulationKey).name) {
+    throw lazyDOMException(
+      'key algorithm mismatch',
+      'InvalidAccessError');
+  }
+
+  if (!ArrayPrototypeIncludes(getKeyUsages(decapsulationKey), 'decapsulateBits')) {
+    throw lazyDOMException(
+      'decapsulationKey does not have decapsulateBits usage',
+      'InvalidAccessError');
+  }
+
+  switch (keyAlgorithm(decapsulationKey).name) {
+    case 'ML-KEM-512':
+    case 'ML-KEM-768':
+    case 'ML-KEM-1024':
+      return await require('internal/crypto/webcrypto/ml_kem')
+        .mlKemDecapsulate(decapsulationKey, ciphertext);
+  }
+
+  throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+}
+
+async function decapsulateKey(
+  decapsulationAlgorithm, decapsulationKey, ciphertext, sharedKeyAlgorithm, extractable, usages,
+) {
+  emitExperimentalWarning('The decapsulateKey Web Crypto API method');
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'decapsulateKey' on 'SubtleCrypto'";
+  webidl.requiredArguments(arguments.length, 6, { prefix });
+  decapsulationAlgorithm = webidl.converters.AlgorithmIdentifier(decapsulationAlgorithm, {
+    prefix,
+    context: '1st argument',
+  });
+  decapsulationKey = webidl.converters.CryptoKey(decapsulationKey, {
+    prefix,
+    context: '2nd argument',
+  });
+  ciphertext = webidl.converters.BufferSource(ciphertext, {
+    prefix,
+    context: '3rd argument',
+  });
+  sharedKeyAlgorithm = webidl.converters.AlgorithmIdentifier(sharedKeyAlgorithm, {
+    prefix,
+    context: '4th argument',
+  });
+  extractable = webidl.converters.boolean(extractable, {
+    prefix,
+    context: '5th argument',
+  });
+  usages = webidl.converters['sequence<KeyUsage>'](usages, {
+    prefix,
+    context: '6th argument',
+  });
+
+  const normalizedDecapsulationAlgorithm = normalizeAlgorithm(decapsulationAlgorithm, 'decapsulate');
+  const normalizedSharedKeyAlgorithm = normalizeAlgorithm(sharedKeyAlgorithm, 'importKey');
+
+  if (normalizedDecapsulationAlgorithm.name !== keyAlgorithm(decapsulationKey).name) {
+    throw lazyDOMException(
+      'key algorithm mismatch',
+      'InvalidAccessError');
+  }
+
+  if (!ArrayPrototypeIncludes(getKeyUsages(decapsulationKey), 'decapsulateKey')) {
+    throw lazyDOMException(
+      'decapsulationKey does not have decapsulateKey usage',
+      'InvalidAccessError');
+  }
+
+  let decapsulatedBits;
+  switch (keyAlgorithm(decapsulationKey).name) {
+    case 'ML-KEM-512':
+    case 'ML-KEM-768':
+    case 'ML-KEM-1024':
+      decapsulatedBits = await require('internal/crypto/webcrypto/ml_kem')
+        .mlKemDecapsulate(decapsulationKey, ciphertext);
+      break;
+    default:
+      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+
+  return FunctionPrototypeCall(
+    importKeySync,
+    this,
+    'raw-secret', decapsulatedBits, normalizedSharedKeyAlgorithm, extractable, usages,
+  );
+}
+
+// The SubtleCrypto and Crypto classes are defined as part of the
+// Web Crypto API standard: https://www.w3.org/TR/WebCryptoAPI/
+
+class SubtleCrypto {
   constructor() {
     throw new ERR_ILLEGAL_CONSTRUCTOR();
   }
 
-  getRandomValues(array) {
-    if (this !== crypto) throw new ERR_INVALID_THIS('Crypto');
-    return random.getRandomValues(array);
+  // Implements https://wicg.github.io/webcrypto-modern-algos/#SubtleCrypto-method-supports
+  static supports(operation, algorithm, lengthOrAdditionalAlgorithm = null) {
+    emitExperimentalWarning('The supports Web Crypto API method');
+    if (this !== SubtleCrypto) throw new ERR_INVALID_THIS('SubtleCrypto constructor');
+    webidl ??= require('internal/crypto/webcrypto/webidl');
+    const prefix = "Failed to execute 'supports' on 'SubtleCrypto'";
+    webidl.requiredArguments(arguments.length, 2, { prefix });
+
+    operation = webidl.converters.DOMString(operation, {
+      prefix,
+      context: '1st argument',
+    });
+    algorithm = webidl.converters.AlgorithmIdentifier(algorithm, {
+      prefix,
+      context: '2nd argument',
+    });
+
+    switch (operation) {
+      case 'decapsulateBits':
+      case 'decapsulateKey':
+      case 'decrypt':
+      case 'deriveBits':
+      case 'deriveKey':
+      case 'digest':
+      case 'encapsulateBits':
+      case 'encapsulateKey':
+      case 'encrypt':
+      case 'exportKey':
+      case 'generateKey':
+      case 'getPublicKey':
+      case 'importKey':
+      case 'sign':
+      case 'unwrapKey':
+      case 'verify':
+      case 'wrapKey':
+        break;
+      default:
+        return false;
+    }
+
+    let length;
+    let additionalAlgorithm;
+    if (operation === 'deriveKey') {
+      additionalAlgorithm = webidl.converters.AlgorithmIdentifier(lengthOrAdditionalAlgorithm, {
+        prefix,
+        context: '3rd argument',
+      });
+
+      if (!check('importKey', additionalAlgorithm)) {
+        return false;
+      }
+
+      try {
+        length = getKeyLength(normalizeAlgorithm(additionalAlgorithm, 'get key length'));
+      } catch {
+        return false;
+      }
+
+      operation = 'deriveBits';
+    } else if (operation === 'wrapKey') {
+      additionalAlgorithm = webidl.converters.AlgorithmIdentifier(lengthOrAdditionalAlgorithm, {
+        prefix,
+        context: '3rd argument',
+      });
+
+      if (!check('exportKey', additionalAlgorithm)) {
+        return false;
+      }
+    } else if (operation === 'unwrapKey') {
+      additionalAlgorithm = webidl.converters.AlgorithmIdentifier(lengthOrAdditionalAlgorithm, {
+        prefix,
+        context: '3rd argument',
+      });
+
+      if (!check('importKey', additionalAlgorithm)) {
+        return false;
+      }
+    } else if (operation === 'deriveBits') {
+      length = lengthOrAdditionalAlgorithm;
+      if (length !== null) {
+        length = webidl.converters['unsigned long'](length, {
+          prefix,
+          context: '3rd argument',
+        });
+      }
+    } else if (operation === 'getPublicKey') {
+      let normalizedAlgorithm;
+      try {
+        normalizedAlgorithm = normalizeAlgorithm(algorithm, 'exportKey');
+      } catch {
+        return false;
+      }
+
+      switch (StringPrototypeSlice(normalizedAlgorithm.name, 0, 2)) {
+        case 'ML': // ML-DSA-*, ML-KEM-*
+        case 'SL': // SLH-DSA-*
+        case 'RS': // RSA-OAEP, RSA-PSS, RSASSA-PKCS1-v1_5
+        case 'EC': // ECDSA, ECDH
+        case 'Ed': // Ed*
+        case 'X2': // X25519
+        case 'X4': // X448
+          return true;
+        default:
+          return false;
+      }
+    } else if (operation === 'encapsulateKey' || operation === 'decapsulateKey') {
+      additionalAlgorithm = webidl.converters.AlgorithmIdentifier(lengthOrAdditionalAlgorithm, {
+        prefix,
+        context: '3rd argument',
+      });
+
+      let normalizedAdditionalAlgorithm;
+      try {
+        normalizedAdditionalAlgorithm = normalizeAlgorithm(additionalAlgorithm, 'importKey');
+      } catch {
+        return false;
+      }
+
+      switch (normalizedAdditionalAlgorithm.name) {
+        case 'AES-OCB':
+        case 'AES-KW':
+        case 'AES-GCM':
+        case 'AES-CTR':
+        case 'AES-CBC':
+        case 'ChaCha20-Poly1305':
+        case 'HKDF':
+        case 'PBKDF2':
+        case 'Argon2i':
+        case 'Argon2d':
+        case 'Argon2id':
+          break;
+        case 'HMAC':
+        case 'KMAC128':
+        case 'KMAC256':
+          if (normalizedAdditionalAlgorithm.length === undefined || normalizedAdditionalAlgorithm.length === 256) {
+            break;
+          }
+          return false;
+        default:
+          return false;
+      }
+    }
+
+    return check(operation, algorithm, length);
+  }
+}
+
+function check(op, alg, length) {
+  if (op === 'encapsulateBits' || op === 'encapsulateKey') {
+    op = 'encapsulate';
   }
 
-  randomUUID() {
-    if (this !== crypto) throw new ERR_INVALID_THIS('Crypto');
-    return random.randomUUID();
+  if (op === 'decapsulateBits' || op === 'decapsulateKey') {
+    op = 'decapsulate';
+  }
+
+  let normalizedAlgorithm;
+  try {
+    normalizedAlgorithm = normalizeAlgorithm(alg, op);
+  } catch {
+    if (op === 'wrapKey') {
+      return check('encrypt', alg);
+    }
+
+    if (op === 'unwrapKey') {
+      return check('decrypt', alg);
+    }
+
+    return false;
+  }
+
+  switch (op) {
+    case 'decapsulate':
+    case 'decrypt':
+    case 'digest':
+    case 'encapsulate':
+    case 'encrypt':
+    case 'exportKey':
+    case 'importKey':
+    case 'sign':
+    case 'unwrapKey':
+    case 'verify':
+    case 'wrapKey':
+      return true;
+    case 'deriveBits': {
+      if (normalizedAlgorithm.name === 'HKDF') {
+        try {
+          require('internal/crypto/webcrypto/secret').validateHkdfDeriveBitsLength(length);
+        } catch {
+          return false;
+        }
+      }
+
+      if (normalizedAlgorithm.name === 'PBKDF2') {
+        try {
+          require('internal/crypto/webcrypto/secret').validatePbkdf2DeriveBitsLength(length);
+        } catch {
+          return false;
+        }
+      }
+
+      if (StringPrototypeStartsWith(normalizedAlgorithm.name, 'Argon2')) {
+        try {
+          require('internal/crypto/webcrypto/argon2').validateArgon2DeriveBitsLength(length);
+        } catch {
+          return false;
+        }
+      }
+
+      return true;
+    }
+    case 'generateKey': {
+      if (
+        normalizedAlgorithm.name === 'HMAC' &&
+        normalizedAlgorithm.length === undefined &&
+        StringPrototypeStartsWith(normalizedAlgorithm.hash.name, 'SHA3-')
+      ) {
+        return false;
+      }
+
+      return true;
+    }
+    default: {
+      const assert = require('internal/assert');
+      assert.fail('Unreachable code');
+    }
+  }
+}
+
+const subtle = ReflectConstruct(function() {}, [], SubtleCrypto);
+
+class Crypto {
+  constructor() {
+    throw new ERR_ILLEGAL_CONSTRUCTOR();
   }
 
   get subtle() {
@@ -39,644 +1743,272 @@ class Crypto {
     return subtle;
   }
 }
+const crypto = ReflectConstruct(function() {}, [], Crypto);
 
-Object.defineProperties(Crypto.prototype, {
-  [Symbol.toStringTag]: { __proto__: null, value: 'Crypto', configurable: true },
-  getRandomValues: { __proto__: null, enumerable: true },
-  randomUUID: { __proto__: null, enumerable: true },
-  subtle: { __proto__: null, enumerable: true },
-});
+function getRandomValues(array) {
+  if (this !== crypto) throw new ERR_INVALID_THIS('Crypto');
 
-const crypto = Object.create(Crypto.prototype);
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  const prefix = "Failed to execute 'getRandomValues' on 'Crypto'";
+  webidl.requiredArguments(arguments.length, 1, { prefix });
 
-// Algorithm names as the spec spells them, by lower-cased name.
-const kNames = {
-  'sha-1': 'SHA-1',
-  'sha-256': 'SHA-256',
-  'sha-384': 'SHA-384',
-  'sha-512': 'SHA-512',
-  'sha3-256': 'SHA3-256',
-  'sha3-384': 'SHA3-384',
-  'sha3-512': 'SHA3-512',
-  'cshake128': 'cSHAKE128',
-  'cshake256': 'cSHAKE256',
-  'hmac': 'HMAC',
-  'aes-gcm': 'AES-GCM',
-  'aes-cbc': 'AES-CBC',
-  'aes-ctr': 'AES-CTR',
-  'aes-kw': 'AES-KW',
-  'aes-ocb': 'AES-OCB',
-  'chacha20-poly1305': 'ChaCha20-Poly1305',
-  'hkdf': 'HKDF',
-  'pbkdf2': 'PBKDF2',
-};
-const kDigests = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'SHA3-256', 'SHA3-384', 'SHA3-512'];
-// The name internalBinding('crypto') knows each digest by.
-const nodeHash = (name) => name.replace('SHA-', 'sha').toLowerCase();
-const kAes = ['AES-GCM', 'AES-CBC', 'AES-CTR', 'AES-KW', 'AES-OCB'];
-// Algorithms newer than the Web Crypto spec's first edition: secret keys only as 'raw-secret'.
-const kRawSecretOnly = ['AES-OCB', 'ChaCha20-Poly1305'];
-const rawFormatOk = (format, name) =>
-  format === 'raw-secret' || (format === 'raw' && !kRawSecretOnly.includes(name));
-// The usages each secret-key algorithm allows.
-const kUsages = {
-  'HMAC': ['sign', 'verify'],
-  'AES-GCM': ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
-  'AES-CBC': ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
-  'AES-CTR': ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
-  'AES-OCB': ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
-  'ChaCha20-Poly1305': ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
-  'AES-KW': ['wrapKey', 'unwrapKey'],
-  'HKDF': ['deriveKey', 'deriveBits'],
-  'PBKDF2': ['deriveKey', 'deriveBits'],
-};
-
-// The argument description Node's WebIDL errors use.
-function kArgument(method, position) {
-  const suffix = ['st', 'nd', 'rd'][position - 1] ?? 'th';
-  return `'${method}' on 'SubtleCrypto': ${position}${suffix} argument`;
+  return ReflectApply(_getRandomValues, this, arguments);
 }
 
-// Node marks the SHA-3 family, ChaCha20-Poly1305 and AES-OCB in Web Crypto experimental:
-// one warning per algorithm, when its name is first normalized.
-const warnedExperimental = new Set();
-function warnExperimental(name) {
-  if (!/^(SHA3-|cSHAKE|ChaCha20-Poly1305|AES-OCB)/.test(name) || warnedExperimental.has(name)) {
-    return;
-  }
-  warnedExperimental.add(name);
-  process.emitWarning(`The ${name} Web Crypto API algorithm is an experimental feature and ` +
-                      'might change at any time', 'ExperimentalWarning');
-}
-
-function notSupported(message = 'Unrecognized algorithm name') {
-  return new DOMException(message, 'NotSupportedError');
-}
-
-// The canonical name of `algorithm`: an object with `name`, or anything else converted
-// to a string, as WebIDL's algorithm normalization does.
-function algorithmName(algorithm) {
-  let name = algorithm;
-  if (typeof algorithm === 'object' && algorithm !== null) {
-    name = algorithm.name;
-    if (name === undefined) {
-      const err = new TypeError("Failed to normalize algorithm: passed algorithm can not be " +
-        "converted to 'Algorithm' because 'name' is required in 'Algorithm'.");
-      err.code = 'ERR_MISSING_OPTION';
-      throw err;
-    }
-  }
-  const canonical = kNames[`${name}`.toLowerCase()];
-  if (canonical === undefined) throw notSupported();
-  warnExperimental(canonical);
-  return canonical;
-}
-
-function hashName(hash) {
-  const name = algorithmName(hash);
-  if (!kDigests.includes(name)) throw notSupported();
-  return name;
-}
-
-// The bytes of a BufferSource, copied (the caller may change its buffer afterwards).
-// `name` says which argument it is, for the error: "'digest' on 'SubtleCrypto': 2nd argument".
-function bufferSource(value, name = 'data') {
-  // WebIDL's BufferSource excludes shared memory.
-  if (isArrayBuffer(value)) return new Uint8Array(value.slice(0));
-  if (isArrayBufferView(value) && !isSharedArrayBuffer(value.buffer)) {
-    const end = value.byteOffset + value.byteLength;
-    return new Uint8Array(value.buffer.slice(value.byteOffset, end));
-  }
-  const err = new TypeError(`Failed to execute ${name} is not instance of ` +
-                            'ArrayBuffer, Buffer, TypedArray, or DataView.');
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  throw err;
-}
-
-function toArrayBuffer(bytes) {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-}
-
-// The key usages, checked against what `name` allows (Node's messages). Node keeps them
-// as given, repeats included.
-function checkUsages(name, usages, importing, allowEmpty = false) {
-  const allowed = kUsages[name];
-  for (const usage of usages) {
-    if (!allowed.includes(usage)) {
-      const kind = name === 'HMAC' ? 'HMAC' : name.startsWith('AES-') ? 'an AES' : `a ${name}`;
-      throw new DOMException(`Unsupported key usage for ${kind} key`, 'SyntaxError');
-    }
-  }
-  if (usages.length === 0 && !allowEmpty) {
-    throw new DOMException(importing ? 'Usages cannot be empty when importing a secret key.' :
-      'Usages cannot be empty when creating a key.', 'SyntaxError');
-  }
-  return usages;
-}
-
-function keyBytes(key) {
-  return prepareSecretKey(key[kKeyObject]);
-}
-
-// Checks that `key` is a CryptoKey for `name` allowing `usage`.
-function checkKey(key, name, usage) {
-  if (!isCryptoKey(key)) throw new TypeError('The "key" argument must be an instance of CryptoKey');
-  if (usage === 'deriveBits' && !key.usages.includes(usage)) {
-    throw new DOMException('baseKey does not have deriveBits usage', 'InvalidAccessError');
-  }
-  if (key.algorithm.name !== name || !key.usages.includes(usage)) {
-    const message = usage === 'sign' || usage === 'verify' ?
-      `Unable to use this key to ${usage}` :
-      'The requested operation is not valid for the provided key';
-    throw new DOMException(message, 'InvalidAccessError');
-  }
-}
-
-// A CryptoKey for `name` over `bytes`, with the key algorithm the spec gives it.
-function secretCryptoKey(name, bytes, algorithm, extractable, usages, importing) {
-  let keyAlgorithm;
-  if (name === 'HMAC') {
-    const hash = hashName(algorithm.hash);
-    let length = bytes.byteLength * 8;
-    if (algorithm.length !== undefined) {
-      if (algorithm.length > length || algorithm.length <= length - 8) {
-        throw new DOMException('Invalid key length', 'DataError');
-      }
-      length = algorithm.length;
-    }
-    if (length === 0) throw new DOMException('Zero-length key is not supported', 'DataError');
-    keyAlgorithm = { name, length, hash: { name: hash } };
-  } else if (name === 'ChaCha20-Poly1305') {
-    if (bytes.byteLength !== 32) throw new DOMException('Invalid key length', 'DataError');
-    keyAlgorithm = { name };
-  } else if (kAes.includes(name)) {
-    if (![16, 24, 32].includes(bytes.byteLength)) {
-      throw new DOMException('Invalid key length', 'DataError');
-    }
-    keyAlgorithm = { name, length: bytes.byteLength * 8 };
-  } else {
-    if (extractable) {
-      throw new DOMException(`${name} keys are not extractable`, 'SyntaxError');
-    }
-    keyAlgorithm = { name };
-  }
-  return makeCryptoKey(createSecretKey(bytes), keyAlgorithm, extractable,
-                       checkUsages(name, usages, importing));
-}
-
-// An HMAC key's default length in bits: the digest's block size.
-function hmacDefaultLength(hash) {
-  return { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024, 'SHA3-256': 1088,
-           'SHA3-384': 832, 'SHA3-512': 576 }[hash];
-}
-
-function digestBytes(hash, data) {
-  return binding.hashOneShot(hash, data);
-}
-
-function hmacBytes(hash, key, data) {
-  const { createHmac } = require('crypto');
-  return createHmac(hash, key).update(data).digest();
-}
-
-// AES-CBC/CTR/GCM on `data` with the parameters in `algorithm`.
-function aesCipher(encrypt, algorithm, key, data) {
-  const { createCipheriv, createDecipheriv } = require('crypto');
-  const bits = key.algorithm.length;
-  const bytes = keyBytes(key);
-  const create = encrypt ? createCipheriv : createDecipheriv;
-  switch (key.algorithm.name) {
-    case 'AES-CBC': {
-      const iv = bufferSource(algorithm.iv, 'iv');
-      if (iv.byteLength !== 16) {
-        throw new DOMException('algorithm.iv must contain exactly 16 bytes', 'OperationError');
-      }
-      try {
-        const c = create(`aes-${bits}-cbc`, bytes, iv);
-        return Buffer.concat([c.update(data), c.final()]);
-      } catch {
-        throw new DOMException('The operation failed for an operation-specific reason',
-                               'OperationError');
-      }
-    }
-    case 'AES-CTR': {
-      const counter = bufferSource(algorithm.counter, 'counter');
-      if (counter.byteLength !== 16) {
-        throw new DOMException('algorithm.counter must contain exactly 16 bytes',
-                               'OperationError');
-      }
-      if (!(algorithm.length > 0 && algorithm.length <= 128)) {
-        throw new DOMException('AES-CTR algorithm.length must be between 1 and 128',
-                               'OperationError');
-      }
-      const c = create(`aes-${bits}-ctr`, bytes, counter);
-      return Buffer.concat([c.update(data), c.final()]);
-    }
-    case 'AES-GCM':
-    case 'AES-OCB': {
-      const ocb = key.algorithm.name === 'AES-OCB';
-      const iv = bufferSource(algorithm.iv, 'iv');
-      const tagLength = algorithm.tagLength ?? 128;
-      const tagLengths = ocb ? [64, 96, 128] : [32, 64, 96, 104, 112, 120, 128];
-      if (!tagLengths.includes(tagLength)) {
-        throw new DOMException(`${tagLength} is not a valid ${key.algorithm.name} tag length`,
-                               'OperationError');
-      }
-      if (ocb && iv.byteLength > 15) {
-        throw new DOMException('AES-OCB algorithm.iv must be no more than 15 bytes',
-                               'OperationError');
-      }
-      const tagBytes = tagLength / 8;
-      const c = create(`aes-${bits}-${ocb ? 'ocb' : 'gcm'}`, bytes, iv,
-                       { authTagLength: tagBytes });
-      if (algorithm.additionalData !== undefined) {
-        c.setAAD(bufferSource(algorithm.additionalData, 'additionalData'));
-      }
-      if (encrypt) {
-        return Buffer.concat([c.update(data), c.final(), c.getAuthTag()]);
-      }
-      if (data.byteLength < tagBytes) {
-        throw new DOMException('The provided data is too small.', 'OperationError');
-      }
-      c.setAuthTag(data.subarray(data.byteLength - tagBytes));
-      try {
-        return Buffer.concat([c.update(data.subarray(0, data.byteLength - tagBytes)), c.final()]);
-      } catch {
-        throw new DOMException('The operation failed for an operation-specific reason',
-                               'OperationError');
-      }
-    }
-    case 'ChaCha20-Poly1305': {
-      const iv = bufferSource(algorithm.iv, 'iv');
-      const tagLength = algorithm.tagLength ?? 128;
-      if (tagLength !== 128) {
-        throw new DOMException(`${tagLength} is not a valid ChaCha20-Poly1305 tag length`,
-                               'OperationError');
-      }
-      if (iv.byteLength !== 12) {
-        throw new DOMException('algorithm.iv must contain exactly 12 bytes', 'OperationError');
-      }
-      const c = create('chacha20-poly1305', bytes, iv, { authTagLength: 16 });
-      if (algorithm.additionalData !== undefined) {
-        c.setAAD(bufferSource(algorithm.additionalData, 'additionalData'));
-      }
-      if (encrypt) return Buffer.concat([c.update(data), c.final(), c.getAuthTag()]);
-      if (data.byteLength < 16) {
-        throw new DOMException('The provided data is too small.', 'OperationError');
-      }
-      c.setAuthTag(data.subarray(data.byteLength - 16));
-      try {
-        return Buffer.concat([c.update(data.subarray(0, data.byteLength - 16)), c.final()]);
-      } catch {
-        throw new DOMException('The operation failed for an operation-specific reason',
-                               'OperationError');
-      }
-    }
-    default:
-      throw notSupported();
-  }
-}
-
-// The JWK "alg" a secret key of `name` (and `length` bits, or HMAC `hash`) carries.
-function jwkAlg(name, length, hash) {
-  if (name === 'HMAC') return hash.startsWith('SHA-') ? `HS${hash.slice(4)}` : undefined;
-  if (name === 'ChaCha20-Poly1305') return 'C20P';
-  if (name.startsWith('AES-')) return `A${length}${name.slice(4)}`;
-  return undefined;
-}
-
-// The key bytes of a JWK for a secret key, checked as Node checks them.
-function jwkSecretBytes(jwk, name, algorithm, extractable, usages) {
-  if (typeof jwk !== 'object' || jwk === null || typeof jwk.kty !== 'string') {
-    throw new DOMException('Invalid keyData', 'DataError');
-  }
-  if (jwk.kty !== 'oct') throw new DOMException('Invalid JWK "kty" Parameter', 'DataError');
-  if (typeof jwk.k !== 'string') {
-    throw new DOMException('Invalid keyData', 'DataError');
-  }
-  const expectedUse = name === 'HMAC' ? 'sig' : 'enc';
-  if (jwk.use !== undefined && jwk.use !== expectedUse) {
-    throw new DOMException('Invalid JWK "use" Parameter', 'DataError');
-  }
-  if (jwk.key_ops !== undefined) {
-    if (!Array.isArray(jwk.key_ops) || !usages.every((usage) => jwk.key_ops.includes(usage))) {
-      throw new DOMException('Key operations and usage mismatch', 'DataError');
-    }
-  }
-  if (jwk.ext === false && extractable) {
-    throw new DOMException('JWK "ext" Parameter and extractable mismatch', 'DataError');
-  }
-  const bytes = new Uint8Array(Buffer.from(jwk.k, 'base64url'));
-  if (jwk.alg !== undefined) {
-    const hash = name === 'HMAC' ? hashName(algorithm.hash) : undefined;
-    if (jwk.alg !== jwkAlg(name, bytes.byteLength * 8, hash)) {
-      throw new DOMException('JWK "alg" does not match the requested algorithm', 'DataError');
-    }
-  }
-  return bytes;
-}
-
-// Wraps (or unwraps) key bytes: AES-KW as RFC 3394, the other AES modes as encryption.
-function wrapBytes(wrap, algorithm, key, bytes) {
-  if (key.algorithm.name !== 'AES-KW') return aesCipher(wrap, algorithm, key, bytes);
-  const { createCipheriv, createDecipheriv } = require('crypto');
-  const create = wrap ? createCipheriv : createDecipheriv;
-  try {
-    const c = create(`id-aes${key.algorithm.length}-wrap`, keyBytes(key),
-                     Buffer.from('A6A6A6A6A6A6A6A6', 'hex'));
-    return Buffer.concat([c.update(bytes), c.final()]);
-  } catch {
-    throw new DOMException('The operation failed for an operation-specific reason',
-                           'OperationError');
-  }
-}
-
-// The bits HKDF or PBKDF2 derive with `algorithm` from `baseKey`.
-function deriveBitsSync(algorithm, baseKey, length) {
-  const name = algorithmName(algorithm);
-  checkKey(baseKey, name, 'deriveBits');
-  if (length === null || length === undefined || length % 8 !== 0) {
-    throw new DOMException('length must be a multiple of 8', 'OperationError');
-  }
-  const hash = nodeHash(hashName(algorithm.hash));
-  const bytes = keyBytes(baseKey);
-  if (length === 0) return new ArrayBuffer(0);
-  if (name === 'HKDF') {
-    const { hkdfSync } = require('internal/crypto/hkdf');
-    return hkdfSync(hash, bytes, bufferSource(algorithm.salt, 'salt'),
-                    bufferSource(algorithm.info, 'info'), length / 8);
-  }
-  if (name === 'PBKDF2') {
-    if (!(algorithm.iterations > 0)) {
-      throw new DOMException('iterations cannot be zero', 'OperationError');
-    }
-    const { pbkdf2Sync } = require('internal/crypto/pbkdf2');
-    return toArrayBuffer(pbkdf2Sync(bytes, bufferSource(algorithm.salt, 'salt'),
-                                    algorithm.iterations, length / 8, hash));
-  }
-  throw notSupported();
-}
-
-// Runs `fn` as an async operation: its result or error settles the promise.
-function operation(fn) {
-  return new Promise((resolve) => resolve(fn()));
-}
-
-class SubtleCrypto {
-  constructor() {
-    throw new ERR_ILLEGAL_CONSTRUCTOR();
-  }
-
-  digest(algorithm, data) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      if (name === 'cSHAKE128' || name === 'cSHAKE256') {
-        // Without customization (all this accepts), cSHAKE is SHAKE (SP 800-185).
-        const { length } = algorithm;
-        if (typeof length !== 'number' || length % 8 !== 0) {
-          throw new DOMException('Unsupported CShakeParams length', 'NotSupportedError');
-        }
-        for (const field of ['functionName', 'customization']) {
-          if (algorithm[field] !== undefined && bufferSource(algorithm[field]).byteLength) {
-            throw new DOMException(`Unsupported CShakeParams ${field} value`, 'NotSupportedError');
-          }
-        }
-        return toArrayBuffer(binding.hashOneShot(`shake${name.slice(6)}`,
-                                                 bufferSource(data, kArgument('digest', 2)),
-                                                 length / 8));
-      }
-      if (!kDigests.includes(name)) throw notSupported();
-      return toArrayBuffer(digestBytes(nodeHash(name),
-                                       bufferSource(data, kArgument('digest', 2))));
-    });
-  }
-
-  importKey(format, keyData, algorithm, extractable, keyUsages) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      if (!kUsages[name]) throw notSupported();
-      // Node checks the usages before the key data (and their emptiness after).
-      checkUsages(name, [...keyUsages], true, true);
-      let bytes;
-      if (rawFormatOk(format, name)) {
-        bytes = bufferSource(keyData, kArgument('importKey', 2));
-      } else if (format === 'jwk' && name !== 'HKDF' && name !== 'PBKDF2') {
-        bytes = jwkSecretBytes(keyData, name, typeof algorithm === 'object' ? algorithm : {},
-                               extractable, [...keyUsages]);
-      } else {
-        throw notSupported(`Unable to import ${name} using ${format} format`);
-      }
-      return secretCryptoKey(name, bytes, typeof algorithm === 'object' ? algorithm : {},
-                             !!extractable, [...keyUsages], true);
-    });
-  }
-
-  exportKey(format, key) {
-    return operation(() => {
-      if (!isCryptoKey(key)) {
-        throw new TypeError('The "key" argument must be an instance of CryptoKey');
-      }
-      // Node names this DOMException 'InvalidAccessException'.
-      if (!key.extractable) {
-        throw new DOMException('key is not extractable', 'InvalidAccessException');
-      }
-      const bytes = Buffer.from(keyBytes(key));
-      if (rawFormatOk(format, key.algorithm.name)) return toArrayBuffer(bytes);
-      if (format === 'jwk') {
-        const jwk = { key_ops: key.usages, ext: true };
-        const { name, length, hash } = key.algorithm;
-        const alg = jwkAlg(name, length, hash?.name);
-        if (alg !== undefined) jwk.alg = alg;
-        jwk.kty = 'oct';
-        jwk.k = bytes.toString('base64url');
-        return jwk;
-      }
-      throw notSupported(
-        `Unable to export ${key.algorithm.name} secret key using ${format} format`);
-    });
-  }
-
-  generateKey(algorithm, extractable, keyUsages) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      let length;
-      if (name === 'HMAC') {
-        hashName(algorithm.hash);
-        length = algorithm.length ?? hmacDefaultLength(hashName(algorithm.hash));
-      } else if (kAes.includes(name)) {
-        length = algorithm.length;
-        if (![128, 192, 256].includes(length)) {
-          throw new DOMException('AES key length must be 128, 192, or 256 bits',
-                                 'OperationError');
-        }
-      } else if (name === 'ChaCha20-Poly1305') {
-        length = 256;
-      } else {
-        throw notSupported();
-      }
-      const bytes = random.randomBytes(Math.ceil(length / 8));
-      return secretCryptoKey(name, bytes, { ...algorithm, length }, !!extractable,
-                             [...keyUsages]);
-    });
-  }
-
-  sign(algorithm, key, data) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      if (name !== 'HMAC') throw notSupported();
-      checkKey(key, name, 'sign');
-      const hash = nodeHash(key.algorithm.hash.name);
-      const bytes = bufferSource(data, kArgument('sign', 3));
-      return toArrayBuffer(hmacBytes(hash, keyBytes(key), bytes));
-    });
-  }
-
-  verify(algorithm, key, signature, data) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      if (name !== 'HMAC') throw notSupported();
-      checkKey(key, name, 'verify');
-      const hash = nodeHash(key.algorithm.hash.name);
-      const given = bufferSource(signature, kArgument('verify', 3));
-      const expected = hmacBytes(hash, keyBytes(key), bufferSource(data, kArgument('verify', 4)));
-      return given.byteLength === expected.byteLength &&
-        binding.timingSafeEqual(given, expected);
-    });
-  }
-
-  encrypt(algorithm, key, data) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      checkKey(key, name, 'encrypt');
-      const bytes = bufferSource(data, kArgument('encrypt', 3));
-      return toArrayBuffer(aesCipher(true, algorithm, key, bytes));
-    });
-  }
-
-  decrypt(algorithm, key, data) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      checkKey(key, name, 'decrypt');
-      const bytes = bufferSource(data, kArgument('decrypt', 3));
-      return toArrayBuffer(aesCipher(false, algorithm, key, bytes));
-    });
-  }
-
-  deriveBits(algorithm, baseKey, length = null) {
-    return operation(() => deriveBitsSync(algorithm, baseKey, length));
-  }
-
-  wrapKey(format, key, wrappingKey, wrapAlgorithm) {
-    return this.exportKey(format, key).then((exported) => {
-      const name = algorithmName(wrapAlgorithm);
-      checkKey(wrappingKey, name, 'wrapKey');
-      const bytes = format === 'jwk' ?
-        Buffer.from(JSON.stringify(exported)) : new Uint8Array(exported);
-      return toArrayBuffer(wrapBytes(true, wrapAlgorithm, wrappingKey, bytes));
-    });
-  }
-
-  unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm,
-            extractable, keyUsages) {
-    return operation(() => {
-      const name = algorithmName(unwrapAlgorithm);
-      checkKey(unwrappingKey, name, 'unwrapKey');
-      const bytes = wrapBytes(false, unwrapAlgorithm, unwrappingKey,
-                              bufferSource(wrappedKey, kArgument('unwrapKey', 2)));
-      const keyData = format === 'jwk' ? JSON.parse(Buffer.from(bytes).toString()) : bytes;
-      return subtle.importKey(format, keyData, unwrappedKeyAlgorithm, extractable, keyUsages);
-    });
-  }
-
-  getPublicKey(key, keyUsages) {
-    return operation(() => {
-      if (!isCryptoKey(key)) {
-        throw new TypeError('The "key" argument must be an instance of CryptoKey');
-      }
-      throw new DOMException('key must be a private key', 'InvalidAccessError');
-    });
-  }
-
-  // Whether `operation` with `algorithm` is available (secret-key algorithms only here).
-  static supports(operation, algorithm, lengthOrAdditionalAlgorithm = null) {
-    if (this !== SubtleCrypto) throw new ERR_INVALID_THIS('SubtleCrypto constructor');
-    let name;
-    try {
-      name = algorithmName(algorithm);
-    } catch {
-      return false;
-    }
-    switch (operation) {
-      case 'digest':
-        return kDigests.includes(name) || name.startsWith('cSHAKE');
-      case 'sign': case 'verify':
-        return name === 'HMAC';
-      case 'encrypt': case 'decrypt':
-        return ['AES-GCM', 'AES-CBC', 'AES-CTR', 'AES-OCB', 'ChaCha20-Poly1305'].includes(name);
-      case 'wrapKey': case 'unwrapKey':
-        return kAes.includes(name);
-      case 'deriveBits': case 'deriveKey':
-        return name === 'HKDF' || name === 'PBKDF2';
-      case 'generateKey':
-        return name === 'HMAC' || kAes.includes(name) || name === 'ChaCha20-Poly1305';
-      case 'importKey': case 'exportKey':
-        return kUsages[name] !== undefined;
-      default:
-        return false;
-    }
-  }
-
-  deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages) {
-    return operation(() => {
-      const name = algorithmName(algorithm);
-      checkKey(baseKey, name, 'deriveKey');
-      const derivedName = algorithmName(derivedKeyAlgorithm);
-      let length = derivedKeyAlgorithm.length;
-      if (derivedName === 'HMAC' && length === undefined) {
-        length = hmacDefaultLength(hashName(derivedKeyAlgorithm.hash));
-      }
-      const usages = baseKey.usages;
-      // deriveBits is checked against deriveKey here, as the spec does.
-      const bits = deriveBitsSync(algorithm,
-                                  makeCryptoKey(baseKey[kKeyObject], baseKey.algorithm, false,
-                                                [...usages, 'deriveBits']),
-                                  length);
-      return secretCryptoKey(derivedName, new Uint8Array(bits), derivedKeyAlgorithm,
-                             !!extractable, [...keyUsages]);
-    });
-  }
-}
-
-// Each method rejects when called on anything but the one SubtleCrypto, as Node's do.
-for (const name of Object.getOwnPropertyNames(SubtleCrypto.prototype)) {
-  if (name === 'constructor') continue;
-  const method = SubtleCrypto.prototype[name];
-  const checked = {
-    [name](...args) {
-      if (this !== subtle) return Promise.reject(new ERR_INVALID_THIS('SubtleCrypto'));
-      return Reflect.apply(method, this, args);
+ObjectDefineProperties(
+  Crypto.prototype, {
+    [SymbolToStringTag]: {
+      __proto__: null,
+      enumerable: false,
+      configurable: true,
+      writable: false,
+      value: 'Crypto',
     },
-  }[name];
-  Object.defineProperty(checked, 'length', { __proto__: null, value: method.length });
-  Object.defineProperty(SubtleCrypto.prototype, name, {
-    __proto__: null, value: checked, writable: true, enumerable: true, configurable: true,
+    subtle: kEnumerableProperty,
+    getRandomValues: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: getRandomValues,
+    },
+    randomUUID: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: randomUUID,
+    },
   });
-}
 
-Object.defineProperties(SubtleCrypto.prototype, {
-  [Symbol.toStringTag]: { __proto__: null, value: 'SubtleCrypto', configurable: true },
-});
+ObjectDefineProperties(
+  SubtleCrypto.prototype, {
+    [SymbolToStringTag]: {
+      __proto__: null,
+      enumerable: false,
+      configurable: true,
+      writable: false,
+      value: 'SubtleCrypto',
+    },
+    encrypt: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: encrypt,
+    },
+    decrypt: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: decrypt,
+    },
+    sign: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: sign,
+    },
+    verify: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: verify,
+    },
+    digest: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: digest,
+    },
+    generateKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: generateKey,
+    },
+    deriveKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: deriveKey,
+    },
+    deriveBits: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: deriveBits,
+    },
+    importKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: importKey,
+    },
+    exportKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: exportKey,
+    },
+    wrapKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: wrapKey,
+    },
+    unwrapKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: unwrapKey,
+    },
+    getPublicKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: getPublicKey,
+    },
+    encapsulateBits: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: encapsulateBits,
+    },
+    encapsulateKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: encapsulateKey,
+    },
+    decapsulateBits: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: decapsulateBits,
+    },
+    decapsulateKey: {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: decapsulateKey,
+    },
+  });
 
-const subtle = Object.create(SubtleCrypto.prototype);
 
-// KeyObject.prototype.toCryptoKey for a secret key: a CryptoKey for `algorithm` over the
-// key's bytes, checked as importKey checks them.
+// KeyObject.prototype.toCryptoKey for a secret key (Node's SecretKeyObject.toCryptoKey).
 function secretKeyToCryptoKey(keyObject, algorithm, extractable, keyUsages) {
-  const name = algorithmName(algorithm);
-  if (!kUsages[name]) throw notSupported();
-  return secretCryptoKey(name, prepareSecretKey(keyObject),
-                         typeof algorithm === 'object' ? algorithm : {}, !!extractable,
-                         [...keyUsages], true);
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  algorithm = normalizeAlgorithm(webidl.converters.AlgorithmIdentifier(algorithm), 'importKey');
+  extractable = webidl.converters.boolean(extractable);
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages);
+  const secret = require('internal/crypto/webcrypto/secret');
+  let result;
+  switch (algorithm.name) {
+    case 'HMAC':
+    case 'KMAC128':
+    case 'KMAC256':
+      result = secret.macImportKey('KeyObject', keyObject, algorithm, extractable, keyUsages);
+      break;
+    case 'AES-CTR':
+    case 'AES-CBC':
+    case 'AES-GCM':
+    case 'AES-KW':
+    case 'AES-OCB':
+      result = secret.aesImportKey(algorithm, 'KeyObject', keyObject, extractable, keyUsages);
+      break;
+    case 'ChaCha20-Poly1305':
+      result = secret.c20pImportKey(algorithm, 'KeyObject', keyObject, extractable, keyUsages);
+      break;
+    case 'HKDF':
+    case 'PBKDF2':
+    case 'Argon2d':
+    case 'Argon2i':
+    case 'Argon2id':
+      result = importGenericSecretKey(algorithm, 'KeyObject', keyObject, extractable,
+                                      keyUsages);
+      break;
+    default:
+      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+  if (getKeyUsages(result).length === 0) {
+    throw lazyDOMException(`Usages cannot be empty when importing a ${keyType(result)} key.`,
+                           'SyntaxError');
+  }
+  return result;
 }
 
-module.exports = { Crypto, SubtleCrypto, crypto, secretKeyToCryptoKey, subtle };
+// KeyObject.prototype.toCryptoKey for a public or private key (Node's
+// AsymmetricKeyObject.toCryptoKey).
+function asymmetricKeyToCryptoKey(keyObject, algorithm, extractable, keyUsages) {
+  webidl ??= require('internal/crypto/webcrypto/webidl');
+  algorithm = normalizeAlgorithm(webidl.converters.AlgorithmIdentifier(algorithm), 'importKey');
+  extractable = webidl.converters.boolean(extractable);
+  keyUsages = webidl.converters['sequence<KeyUsage>'](keyUsages);
+  let result;
+  switch (algorithm.name) {
+    case 'RSASSA-PKCS1-v1_5':
+    case 'RSA-PSS':
+    case 'RSA-OAEP':
+      result = require('internal/crypto/webcrypto/rsa')
+        .rsaImportKey('KeyObject', keyObject, algorithm, extractable, keyUsages);
+      break;
+    case 'ECDSA':
+    case 'ECDH':
+      result = require('internal/crypto/webcrypto/ec')
+        .ecImportKey('KeyObject', keyObject, algorithm, extractable, keyUsages);
+      break;
+    case 'Ed25519':
+    case 'Ed448':
+    case 'X25519':
+    case 'X448':
+      result = require('internal/crypto/webcrypto/cfrg')
+        .cfrgImportKey('KeyObject', keyObject, algorithm, extractable, keyUsages);
+      break;
+    case 'ML-DSA-44':
+    case 'ML-DSA-65':
+    case 'ML-DSA-87':
+      result = require('internal/crypto/webcrypto/ml_dsa')
+        .mlDsaImportKey('KeyObject', keyObject, algorithm, extractable, keyUsages);
+      break;
+    case 'ML-KEM-512':
+    case 'ML-KEM-768':
+    case 'ML-KEM-1024':
+      result = require('internal/crypto/webcrypto/ml_kem')
+        .mlKemImportKey('KeyObject', keyObject, algorithm, extractable, keyUsages);
+      break;
+    default:
+      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+  if (keyType(result) === 'private' && getKeyUsages(result).length === 0) {
+    throw lazyDOMException(`Usages cannot be empty when importing a ${keyType(result)} key.`,
+                           'SyntaxError');
+  }
+  return result;
+}
+
+module.exports = {
+  Crypto,
+  CryptoKey,
+  SubtleCrypto,
+  asymmetricKeyToCryptoKey,
+  crypto,
+  secretKeyToCryptoKey,
+  subtle,
+};
