@@ -241,8 +241,11 @@ const exportDefine =
   /Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*(['"])([^'"]+)\1/g;
 const exportBracket =
   /(?:^|[^.\w$])(?:module\.)?exports\[\s*(['"])((?:[^'"\\\n]|\\.)*)\1\s*\]\s*=[^=]/g;
-const exportObject = /module\.exports\s*=\s*\{([^{}]*)\}/g;
-const objectEntry = new RegExp(`^\\s*(${identifier})\\s*(?::\\s*${identifier}\\s*)?$`, 'u');
+const exportObject = /(?:^|[^.\w$])module\.exports\s*=\s*\{/g;
+// Pieces of an object literal's entries (after comments and whitespace).
+const gap = /(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/y;
+const entryName = new RegExp(identifier, 'uy');
+const entryString = /(['"])((?:(?!\1)[^\\\n]|\\.)*)\1/y;
 
 /** The names a CommonJS source visibly exports (`exports.x =`, `module.exports = { a, b:
  * c }`, `Object.defineProperty(exports, 'x'`): its named exports, found without running it,
@@ -256,14 +259,47 @@ function commonJSExportNames(source) {
     if (name.isWellFormed()) names.add(name);
   }
   for (const match of source.matchAll(exportObject)) {
-    for (const entry of match[1].split(',')) {
-      const found = objectEntry.exec(entry);
-      if (found !== null) names.add(found[1]);
-    }
+    objectLiteralExportNames(source, match.index + match[0].length, names);
   }
   names.delete('default');
   names.delete('module.exports');
   return [...names];
+}
+
+/** Adds the keys of the object literal `module.exports = {` starting at `pos` to `names`,
+ * as cjs-module-lexer does: entries `a`, `a: b` and `'a': b` (comments allowed between
+ * tokens) until the first entry of another form (a getter, a method, `a: f()`...). */
+function objectLiteralExportNames(source, pos, names) {
+  const sticky = (regex) => {
+    regex.lastIndex = pos;
+    const found = regex.exec(source);
+    if (found !== null) pos = regex.lastIndex;
+    return found;
+  };
+  for (;;) {
+    sticky(gap);
+    let name;
+    const word = sticky(entryName);
+    if (word !== null) {
+      name = word[0];
+    } else {
+      const string = sticky(entryString);
+      if (string === null) return;
+      name = unescapeStringLiteral(string[2]);
+    }
+    sticky(gap);
+    if (source[pos] === ':') {
+      pos++;
+      sticky(gap);
+      if (sticky(entryName) === null) return;
+      sticky(gap);
+    } else if (word === null || (source[pos] !== ',' && source[pos] !== '}')) {
+      return;  // A string key needs a value; `get x() {}` is no shorthand entry.
+    }
+    if (name.isWellFormed()) names.add(name);
+    if (source[pos] !== ',') return;
+    pos++;
+  }
 }
 
 /** The value of a string literal's body with \\uXXXX, \\u{X} and one-character escapes. */
