@@ -73,6 +73,8 @@ function setupChildProcessIpcChannel() {
 
 function run(kind, payload) {
   setupChildProcessIpcChannel();
+  // Node keeps `-e`/`-p` code here; fork() leaves it out of a child's execArgv by it.
+  if (kind === 'eval' || kind === 'print') process._eval = payload;
   // import() from CommonJS loads the ES module loader on first use (which then installs
   // its own hooks): a CommonJS program doesn't pay for it at start-up.
   setHook('importModuleDynamically', (...args) =>
