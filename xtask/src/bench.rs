@@ -2,9 +2,9 @@
 //! that the ratios hold on a noisy machine.
 //!
 //! - `startup`: `console.log("hello")`, interleaved runs, median and min wall time.
-//! - `buffer`, `fs`, `ops`, `net`, `spawn`: `tests/bench/<name>.js`, a script every runtime runs
-//!   unchanged and that prints `case value` lines (higher is better); rounds are interleaved
-//!   and each case keeps its best round.
+//! - `buffer`, `fs`, `ops`, `net`, `spawn`, `crypto`, `zlib`: `tests/bench/<name>.js`, a
+//!   script every runtime runs unchanged and that prints `case value` lines (higher is
+//!   better); rounds are interleaved and each case keeps its best round.
 //! - `http`: each runtime's `node:http` server under an outside load generator, and each
 //!   runtime's HTTP client against an outside server (see `http_load`).
 
@@ -17,6 +17,9 @@ use std::net::SocketAddr;
 use crate::http_load::{drive, read_port, HelloServer};
 use crate::{find_tool, oxnode_bin, root, take_opt, USAGE};
 
+/// The benchmarks that are a script in `tests/bench/` printing `case value` lines.
+const THROUGHPUT_SCRIPTS: &[&str] = &["buffer", "fs", "ops", "net", "spawn", "crypto", "zlib"];
+
 /// One runtime under test: its name, binary, and the arguments that run a script with it.
 struct Tool {
     name: &'static str,
@@ -24,7 +27,7 @@ struct Tool {
     args: Vec<String>,
 }
 
-/// `cargo xtask bench startup|buffer|fs|ops|net|spawn|http [--runs N]`.
+/// `cargo xtask bench startup|buffer|fs|ops|net|spawn|crypto|zlib|http [--runs N]`.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut args = args.to_vec();
     let runs: Option<usize> = match take_opt(&mut args, "--runs")? {
@@ -46,7 +49,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             result
         }
         [which] if which == "http" => bench_http(runs.unwrap_or(3)),
-        [which] if ["buffer", "fs", "ops", "net", "spawn"].contains(&which.as_str()) => {
+        [which] if THROUGHPUT_SCRIPTS.contains(&which.as_str()) => {
             let script = root().join("tests/bench").join(format!("{which}.js"));
             bench_throughput(&script, runs.unwrap_or(3))
         }

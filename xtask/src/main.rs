@@ -2,8 +2,8 @@
 //!
 //! - `ci`: formatting, clippy, the release build of `oxnode`, then `cargo test --release
 //!   --workspace` (the end-to-end harness compares `target/release/oxnode` with Node).
-//! - `bench startup|buffer|fs|ops|net|spawn|http [--runs N]`: oxnode against node, deno and bun (whichever are
-//!   found): start-up time, Buffer encoding and fs.readFile/writeFile throughput.
+//! - `bench startup|buffer|fs|ops|net|spawn|crypto|zlib|http [--runs N]`: oxnode against
+//!   node, deno and bun (whichever are found): start-up time and the throughput of each area.
 //! - `load HOST:PORT`: the HTTP load of `bench http` against a server you started (to profile
 //!   it).
 //! - `compat --suite PATH [--list FILE | --all PREFIX] [--runtime BIN] [--update]`: runs
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
 
 pub(crate) const USAGE: &str = "usage:
   cargo xtask ci
-  cargo xtask bench startup|buffer|fs|ops|net|spawn|http [--runs N]
+  cargo xtask bench startup|buffer|fs|ops|net|spawn|crypto|zlib|http [--runs N]
   cargo xtask load HOST:PORT [--path P] [--connections N] [--seconds S]
   cargo xtask compat --suite NODE_TESTS [--list FILE | --all PREFIX] [--jobs N]
                      [--runtime NODE_DENO_OR_BUN_BINARY] [--update]";
@@ -173,10 +173,13 @@ fn ci() -> Result<(), String> {
 }
 
 /// Installs the npm packages the `tests/fixtures/npm` fixtures require (pinned in its
-/// package.json; no lock file, so no registry address is committed), unless present.
+/// package.json; no lock file, so no registry address is committed), unless all are present.
 fn install_npm_fixture_packages() -> Result<(), String> {
     let dir = root().join("tests").join("fixtures").join("npm");
-    if dir.join("node_modules").join(".package-lock.json").is_file() {
+    let manifest = std::fs::read_to_string(dir.join("package.json"))
+        .map_err(|e| format!("cannot read {}: {e}", dir.join("package.json").display()))?;
+    let installed = |name: &str| dir.join("node_modules").join(name).join("package.json").is_file();
+    if dependency_names(&manifest).iter().all(|name| installed(name)) {
         return Ok(());
     }
     println!("==> npm packages for tests/fixtures/npm");
@@ -190,6 +193,20 @@ fn install_npm_fixture_packages() -> Result<(), String> {
         return Err(format!("npm install in {} failed: {status}", dir.display()));
     }
     Ok(())
+}
+
+/// The package names in the `dependencies` object of a package.json (one `"name": "x"` a
+/// line, as ours is written).
+fn dependency_names(manifest: &str) -> Vec<String> {
+    let Some(start) = manifest.find("\"dependencies\"") else {
+        return Vec::new();
+    };
+    let body = &manifest[start..];
+    let body = &body[..body.find('}').unwrap_or(body.len())];
+    body.lines()
+        .skip(1)
+        .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next().map(str::to_owned))
+        .collect()
 }
 
 /// Path of the release `oxnode`, built if missing.
