@@ -65,8 +65,15 @@ fn registry() -> &'static Mutex<Registry> {
     REGISTRY.get_or_init(Mutex::default)
 }
 
-/// Stores `value` under a fresh token and returns the token JS sees.
-fn register(value: SessionValue, origin: Arc<Origin>) -> Vec<u8> {
+/// The buffer JS sees for session `id`.
+fn token(id: &[u8; 16]) -> Vec<u8> {
+    let mut token = MAGIC.to_vec();
+    token.extend_from_slice(id);
+    token
+}
+
+/// Stores `value` under a fresh id and returns it.
+fn register(value: SessionValue, origin: Arc<Origin>) -> [u8; 16] {
     let mut id = [0u8; 16];
     if ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut id).is_err() {
         // Without randomness the token only has to be unique within this process.
@@ -75,9 +82,24 @@ fn register(value: SessionValue, origin: Arc<Origin>) -> Vec<u8> {
         id[..8].copy_from_slice(&n.to_le_bytes());
     }
     store(id, value, origin);
-    let mut token = MAGIC.to_vec();
-    token.extend_from_slice(&id);
-    token
+    id
+}
+
+/// Moves the session under `from` to `to` (replacing what `to` named).
+fn rename(from: &[u8; 16], to: [u8; 16]) {
+    let mut registry = registry().lock().unwrap_or_else(|e| e.into_inner());
+    registry.order.retain(|k| k != from);
+    if let Some(entry) = registry.sessions.remove(from) {
+        drop(registry);
+        store(to, entry.0, entry.1);
+    }
+}
+
+/// Forgets the session under `id`.
+fn forget(id: &[u8; 16]) {
+    let mut registry = registry().lock().unwrap_or_else(|e| e.into_inner());
+    registry.order.retain(|k| k != id);
+    registry.sessions.remove(id);
 }
 
 /// Puts `value` under `id`, replacing what was there, forgetting the oldest beyond the limit.
@@ -118,12 +140,16 @@ pub(crate) fn origin_of(token: &[u8]) -> Option<Arc<Origin>> {
     registry.sessions.get(&id).map(|(_, origin)| origin.clone())
 }
 
-/// The sessions one connection received, waiting for JS (shared by its store and stream).
+/// The sessions a connector's connections received, waiting for JS (shared by its store and
+/// streams). JS makes a connector per connection; a library user's connector serves many,
+/// and is then its own session cache through `latest`.
 pub(crate) struct NewSessions {
-    origin: Arc<Origin>,
-    /// The token the connection was seeded from, if any.
+    /// The token the connector was seeded from, if any.
     seed: Option<[u8; 16]>,
-    queue: Mutex<Vec<SessionValue>>,
+    /// Sessions granted (already registered), not yet taken by JS.
+    queue: Mutex<Vec<[u8; 16]>>,
+    /// The newest session granted: later connections through the connector resume with it.
+    latest: Mutex<Option<[u8; 16]>>,
 }
 
 impl std::fmt::Debug for NewSessions {
@@ -137,40 +163,44 @@ impl NewSessions {
     /// OpenSSL does: its newest session replaces the one it was seeded from instead, so the
     /// buffer JS holds keeps resuming (a TLS 1.3 ticket is spent by each use).
     pub(crate) fn take_tokens(&self, resumed: bool) -> Vec<Vec<u8>> {
-        let values = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()));
+        let ids = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()));
         match (resumed, self.seed) {
             (true, Some(seed)) => {
-                if let Some(newest) = values.into_iter().last() {
-                    store(seed, newest, self.origin.clone());
+                if let Some((newest, older)) = ids.split_last() {
+                    older.iter().for_each(forget);
+                    rename(newest, seed);
+                    *self.latest.lock().unwrap_or_else(|e| e.into_inner()) = Some(seed);
                 }
                 Vec::new()
             }
-            _ => values.into_iter().map(|value| register(value, self.origin.clone())).collect(),
+            _ => ids.iter().map(token).collect(),
         }
     }
 }
 
-/// The `ClientSessionStore` of one connection: resumes from the session JS passed in (if
-/// any) and queues every session the server grants for JS.
+/// The `ClientSessionStore` of one connector: resumes from the session JS passed in (if
+/// any), else from the newest one it was granted, and queues every session for JS.
 pub(crate) struct NodeSessionStore {
+    origin: Arc<Origin>,
     seed: Mutex<Option<SessionValue>>,
     kx_hint: Mutex<Option<NamedGroup>>,
     new_sessions: Arc<NewSessions>,
 }
 
 impl NodeSessionStore {
-    /// A store for a connection of `origin`, seeded from `token` (Node's `session` option)
-    /// when it names a session of the same origin; returns it with the queue its stream
-    /// reads.
+    /// A store for a connector of `origin`, seeded from `token` (Node's `session` option)
+    /// when it names a session of the same origin; returns it with the queue its streams
+    /// read.
     pub(crate) fn new(origin: Arc<Origin>, token: Option<&[u8]>) -> (Self, Arc<NewSessions>) {
         let same_origin = token.and_then(origin_of).is_some_and(|o| Arc::ptr_eq(&o, &origin));
         let token = token.filter(|_| same_origin);
         let new_sessions = Arc::new(NewSessions {
-            origin,
             seed: token.and_then(token_id),
             queue: Mutex::new(Vec::new()),
+            latest: Mutex::new(None),
         });
         let store = Self {
+            origin,
             seed: Mutex::new(token.and_then(seed_from)),
             kx_hint: Mutex::new(None),
             new_sessions: new_sessions.clone(),
@@ -179,7 +209,15 @@ impl NodeSessionStore {
     }
 
     fn queue(&self, value: SessionValue) {
-        self.new_sessions.queue.lock().unwrap_or_else(|e| e.into_inner()).push(value);
+        let id = register(value, self.origin.clone());
+        self.new_sessions.queue.lock().unwrap_or_else(|e| e.into_inner()).push(id);
+        *self.new_sessions.latest.lock().unwrap_or_else(|e| e.into_inner()) = Some(id);
+    }
+
+    /// The newest session this connector was granted, as a seed (see [`seed_from`]).
+    fn latest(&self) -> Option<SessionValue> {
+        let latest = *self.new_sessions.latest.lock().unwrap_or_else(|e| e.into_inner());
+        latest.and_then(|id| seed_from(&token(&id)))
     }
 }
 
@@ -203,8 +241,13 @@ impl ClientSessionStore for NodeSessionStore {
     }
 
     fn tls12_session(&self, _server_name: &ServerName<'_>) -> Option<Tls12ClientSessionValue> {
-        match &*self.seed.lock().unwrap_or_else(|e| e.into_inner()) {
-            Some(SessionValue::Tls12(value)) => Some(value.clone()),
+        if let Some(SessionValue::Tls12(value)) =
+            &*self.seed.lock().unwrap_or_else(|e| e.into_inner())
+        {
+            return Some(value.clone());
+        }
+        match self.latest() {
+            Some(SessionValue::Tls12(value)) => Some(value),
             _ => None,
         }
     }
@@ -230,11 +273,13 @@ impl ClientSessionStore for NodeSessionStore {
     ) -> Option<Tls13ClientSessionValue> {
         let mut seed = self.seed.lock().unwrap_or_else(|e| e.into_inner());
         match seed.take() {
+            Some(SessionValue::Tls13(value)) => return Some(value),
+            other => *seed = other,
+        }
+        drop(seed);
+        match self.latest() {
             Some(SessionValue::Tls13(value)) => Some(value),
-            other => {
-                *seed = other;
-                None
-            }
+            _ => None,
         }
     }
 }
