@@ -13,15 +13,9 @@ const {
   validateString,
   validateUint32,
 } = require('internal/validators');
-const { getArrayBufferOrView } = require('internal/crypto/keys');
+const { getArrayBufferOrView, toUint8Array } = require('internal/crypto/keys');
 
 const MAX_POSITIVE_UINT_32 = 2 ** 32 - 1;
-
-function toUint8Array(view) {
-  if (view instanceof Uint8Array) return view;
-  if (ArrayBuffer.isView(view)) return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  return new Uint8Array(view);
-}
 
 function toBuffer(bytes) {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

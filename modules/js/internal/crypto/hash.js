@@ -226,4 +226,12 @@ function getHashes() {
   return hashNames.slice();
 }
 
-module.exports = { Hash, Hmac, hash, getHashes, secretKeyBytes };
+// Whether `name` is a digest OpenSSL (and so the ops) know.
+function isKnownDigest(name) {
+  const id = binding.hashCreate(name);
+  if (id === undefined) return false;
+  binding.hashFree(id);
+  return true;
+}
+
+module.exports = { Hash, Hmac, hash, getHashes, isKnownDigest, secretKeyBytes };

@@ -11,16 +11,11 @@ const {
   getArrayBufferOrView,
   preparePrivateKey,
   preparePublicOrPrivateKey,
+  toUint8Array,
 } = require('internal/crypto/keys');
 
 function toBuffer(bytes) {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function toUint8Array(view) {
-  if (view instanceof Uint8Array) return view;
-  if (ArrayBuffer.isView(view)) return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  return new Uint8Array(view);
 }
 
 // Keeps the KeyObject (and so its native id) reachable until the job is done.

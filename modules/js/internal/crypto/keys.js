@@ -71,10 +71,14 @@ function getArrayBufferOrView(value, name, encoding) {
   return value;
 }
 
-// The bytes of any view as a Uint8Array over the same memory (the ops take Uint8Arrays).
-function toUint8Array(view) {
-  if (view instanceof Uint8Array) return view;
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+// The bytes of any view or ArrayBuffer as a Uint8Array over the same memory (the ops take
+// Uint8Arrays).
+function toUint8Array(value) {
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return new Uint8Array(value);
 }
 
 function toBuffer(bytes) {
@@ -798,6 +802,7 @@ function makeCryptoKey(keyObject, algorithm, extractable, usages) {
 }
 
 module.exports = {
+  toUint8Array,
   // Public API.
   createPrivateKey,
   createPublicKey,

@@ -14,7 +14,9 @@ const { validateString } = require('internal/validators');
 const { isArrayBufferView, isAnyArrayBuffer } = require('internal/util/types');
 const {
   getArrayBufferOrView, isCryptoKey, isKeyObject, preparePrivateKey, preparePublicOrPrivateKey,
+  toUint8Array,
 } = require('internal/crypto/keys');
+const { isKnownDigest } = require('internal/crypto/hash');
 
 const RSA_PKCS1_PADDING = 1;
 const RSA_PKCS1_OAEP_PADDING = 4;
@@ -31,18 +33,6 @@ function opensslError(packed, library, reason, code) {
   err.reason = reason;
   err.code = code;
   return err;
-}
-
-function isKnownDigest(name) {
-  const id = binding.hashCreate(name);
-  if (id === undefined) return false;
-  binding.hashFree(id);
-  return true;
-}
-
-function toUint8Array(view) {
-  if (isAnyArrayBuffer(view)) return new Uint8Array(view);
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
 // Whether `options` names its key by bytes (PEM/DER/JWK) rather than by a key object.

@@ -26,7 +26,9 @@ const { Buffer } = require('buffer');
 const { isArrayBufferView, isAnyArrayBuffer } = require('internal/util/types');
 const {
   getArrayBufferOrView, isCryptoKey, isKeyObject, preparePrivateKey, preparePublicOrPrivateKey,
+  toUint8Array,
 } = require('internal/crypto/keys');
+const { isKnownDigest } = require('internal/crypto/hash');
 
 const RSA_PKCS1_PSS_PADDING = 6;
 const RSA_PSS_SALTLEN_MAX_SIGN = -2;
@@ -59,19 +61,6 @@ function notSupportedForKeyType() {
 
 function notInitialised() {
   return nativeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Not initialised');
-}
-
-// Whether `name` is a digest OpenSSL (and so the ops) know.
-function isKnownDigest(name) {
-  const id = binding.hashCreate(name);
-  if (id === undefined) return false;
-  binding.hashFree(id);
-  return true;
-}
-
-function toUint8Array(view) {
-  if (isAnyArrayBuffer(view)) return new Uint8Array(view);
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
 // The bytes of `chunks` (Uint8Arrays) in one Uint8Array.
